@@ -1,0 +1,53 @@
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+import { chromiumLaunchOptions } from './test/chromium.ts'
+
+const reportFile = process.env.VITEST_JSON_REPORT
+
+export default defineConfig({
+  plugins: [react()],
+  publicDir: false,
+  test: {
+    reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.*', '**/*.node.test.*', '**/node_modules/**'],
+          setupFiles: ['test/setup-unit.ts'],
+        },
+      },
+      {
+        // Servers, HTTP contract tests and anything using sharp run in Node.
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['{src,dev,examples,test,scripts}/**/*.node.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.{ts,tsx}'],
+          globalSetup: ['test/corpus/setup.ts'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+    ],
+  },
+})
