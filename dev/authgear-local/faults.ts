@@ -88,6 +88,9 @@ function isJson(text: string): boolean {
  */
 export async function applyFault(fault: PendingFault, request: Request, context: RequestContext | undefined): Promise<Response | undefined> {
   if (fault.latencyMs) await sleep(fault.latencyMs, request.signal)
+  // A client that left during the delay must not have its request handled
+  // later: Authgear never sees a request whose connection is gone.
+  if (request.signal.aborted) return Response.error()
   if (fault.cut) {
     await readSome(request, CUT_AFTER_BYTES)
     context?.destroyConnection?.()
