@@ -1,0 +1,202 @@
+// npm run bench [-- --runs 7]
+//
+// Times, side by side in one Chromium session, the ways of turning a 1 to 48 MP
+// JPEG into a 512 or 1024 square: the bare decode (the floor), this library's
+// cropImage, and react-easy-crop's usual recipe; the longest main-thread task
+// of each; the PSNR of each output against a Lanczos-3 reference made by sharp;
+// and how long refusing a 30000x30000 PNG bomb takes. Medians of >= 5 runs after
+// one warm-up. Not part of `npm test`: it takes about a minute and measures,
+// it does not assert.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Page } from 'playwright'
+import sharp from 'sharp'
+import { createServer } from 'vite'
+import { corpusDir, makeCorpus } from '../scripts/make-corpus.ts'
+import { chromiumLaunchOptions } from '../test/chromium.ts'
+import type { Area, Bench, Measurement } from './page.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const runsArg = process.argv.indexOf('--runs')
+const RUNS = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 5 : 5)
+const OUTPUT_SIZES = [512, 1024] as const
+
+const INPUTS = [
+  { name: 'photo-1mp.jpg', label: '1 MP', width: 1224, height: 816 },
+  { name: 'photo-12mp.jpg', label: '12 MP', width: 4000, height: 3000 },
+  { name: 'photo-24mp.jpg', label: '24 MP', width: 6000, height: 4000 },
+  { name: 'photo-48mp.jpg', label: '48 MP', width: 8485, height: 5657 },
+] as const
+
+/** The centred square of the short side: what a user crops most often. */
+function centreSquare(width: number, height: number): Area {
+  const side = Math.min(width, height)
+  return { x: Math.floor((width - side) / 2), y: Math.floor((height - side) / 2), width: side, height: side }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2
+}
+
+async function rgb(input: Buffer | string, area?: Area, size?: number): Promise<Buffer> {
+  let image = sharp(input, { limitInputPixels: false })
+  if (area && size) image = image.extract({ left: area.x, top: area.y, width: area.width, height: area.height }).resize(size, size, { kernel: 'lanczos3' })
+  return image.removeAlpha().toColourspace('srgb').raw().toBuffer()
+}
+
+/** PSNR of an output against sharp's Lanczos-3 of the same crop at the output's own size. */
+async function psnrOf(sourcePath: string, area: Area, output: Measurement): Promise<{ psnr: number; side: number; bytes: number }> {
+  const bytes = Buffer.from(output.output ?? '', 'base64')
+  const side = (await sharp(bytes).metadata()).width ?? 0
+  return { psnr: psnr(await rgb(sourcePath, area, side), await rgb(bytes)), side, bytes: bytes.length }
+}
+
+function psnr(reference: Buffer, candidate: Buffer): number {
+  if (reference.length !== candidate.length) return NaN
+  let sum = 0
+  for (let i = 0; i < reference.length; i++) {
+    const d = (reference[i] ?? 0) - (candidate[i] ?? 0)
+    sum += d * d
+  }
+  const mse = sum / reference.length
+  return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse)
+}
+
+const call = <K extends keyof Bench>(page: Page, method: K, ...args: Parameters<Bench[K]>): Promise<Awaited<ReturnType<Bench[K]>>> =>
+  page.evaluate(
+    ([m, a]) => {
+      const bench = (window as unknown as { bench: Record<string, (...x: unknown[]) => unknown> }).bench
+      return bench[m as string]?.(...(a as unknown[])) as Promise<never>
+    },
+    [method, args] as const,
+  )
+
+interface Row {
+  input: string
+  size: number
+  decodeMs: number
+  oursMs: number
+  recipeMs: number
+  oursLongestTaskMs: number
+  recipeLongestTaskMs: number
+  psnrOursJpeg: number
+  psnrOursPng: number
+  psnrSingleHigh: number
+  psnrRecipe: number
+  /** Our output's side: the crop's own pixels when smaller than the size asked (no upscaling). */
+  oursSide: number
+  oursBytes: number
+}
+
+async function main(): Promise<void> {
+  const written = await makeCorpus({ bench: true })
+  if (written.length) console.log(`corpus: generated ${written.join(', ')}`)
+
+  const server = await createServer({ configFile: false, root, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } })
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  try {
+    await server.listen()
+    const url = server.resolvedUrls?.local[0]
+    if (!url) throw new Error('vite server has no URL')
+    const page = await browser.newPage()
+    page.on('pageerror', (error) => console.error('page error:', error))
+    await page.goto(new URL('bench/index.html', url).href)
+    await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 60_000 })
+
+    console.log(`Chromium ${browser.version()}, ${cpus().length} cores, median of ${RUNS} runs after a warm-up\n`)
+    const rows: Row[] = []
+    for (const input of INPUTS) {
+      const area = centreSquare(input.width, input.height)
+      const decodes: Measurement[] = []
+      await call(page, 'bareDecode', input.name)
+      for (let run = 0; run < RUNS; run++) decodes.push(await call(page, 'bareDecode', input.name))
+      const decodeMs = median(decodes.map((m) => m.ms))
+
+      for (const size of OUTPUT_SIZES) {
+        // Warm-up (worker start, JIT), then alternate the order so neither path always goes first.
+        const firstOurs = await call(page, 'ours', input.name, area, size, 'image/jpeg', true)
+        const firstRecipe = await call(page, 'usualRecipe', input.name, area, size, true)
+        const ours: Measurement[] = []
+        const recipe: Measurement[] = []
+        for (let run = 0; run < RUNS; run++) {
+          if (run % 2) {
+            recipe.push(await call(page, 'usualRecipe', input.name, area, size, false))
+            ours.push(await call(page, 'ours', input.name, area, size, 'image/jpeg', false))
+          } else {
+            ours.push(await call(page, 'ours', input.name, area, size, 'image/jpeg', false))
+            recipe.push(await call(page, 'usualRecipe', input.name, area, size, false))
+          }
+        }
+        const oursPng = await call(page, 'ours', input.name, area, size, 'image/png', true)
+        const singleHigh = await call(page, 'singleHighDraw', input.name, area, size)
+        const source = join(corpusDir, input.name)
+        const oursJpeg = await psnrOf(source, area, firstOurs)
+        rows.push({
+          input: input.label,
+          size,
+          decodeMs,
+          oursMs: median(ours.map((m) => m.ms)),
+          recipeMs: median(recipe.map((m) => m.ms)),
+          oursLongestTaskMs: Math.max(...ours.map((m) => m.longestTaskMs)),
+          recipeLongestTaskMs: Math.max(...recipe.map((m) => m.longestTaskMs)),
+          psnrOursJpeg: oursJpeg.psnr,
+          psnrOursPng: (await psnrOf(source, area, oursPng)).psnr,
+          psnrSingleHigh: (await psnrOf(source, area, singleHigh)).psnr,
+          psnrRecipe: (await psnrOf(source, area, firstRecipe)).psnr,
+          oursSide: oursJpeg.side,
+          oursBytes: oursJpeg.bytes,
+        })
+        printRow(rows.at(-1) as Row, rows.length === 1)
+      }
+      await call(page, 'forget', input.name)
+    }
+
+    await call(page, 'bombRejection')
+    const bomb: Measurement[] = []
+    for (let run = 0; run < RUNS; run++) bomb.push(await call(page, 'bombRejection'))
+    const bombMs = median(bomb.map((m) => m.ms))
+    console.log(`\n30000x30000 PNG bomb (${statSync(join(corpusDir, 'bomb-30000.png')).size} bytes) refused from its header in ${bombMs.toFixed(1)} ms (median), no decode.`)
+    console.log('\nx = time / bare decode of the same file in the same run. Longest task: worst main-thread task over the runs (the Long Tasks API reports >= 50 ms; 0 = none).')
+    console.log('PSNR in dB against sharp Lanczos-3 of the same crop at the output size: ours jpg = the output users get (q 0.9);')
+    console.log('ours png and single high = the resampling alone (one drawImage, imageSmoothingQuality high); recipe = its JPEG (q 0.9, default smoothing).')
+    console.log('ours out: the output side; below the size asked when the crop has fewer pixels (no upscaling; the recipe upscales).')
+
+    const resultsDir = join(root, 'bench/results')
+    mkdirSync(resultsDir, { recursive: true })
+    const file = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+    writeFileSync(file, JSON.stringify({ chromium: browser.version(), cores: cpus().length, runs: RUNS, rows, bombMs }, null, 2))
+    console.log(`\nraw numbers: ${file}`)
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+const columns = [
+  ['input', 6], ['out', 5], ['decode ms', 10], ['ours ms', 8], ['×', 5], ['recipe ms', 10], ['×', 5],
+  ['longest task ours/recipe', 25], ['PSNR ours jpg/png', 18], ['single high', 12], ['recipe', 7], ['ours out', 9], ['ours KB', 8],
+] as const
+
+/** dB with two decimals; an identical image (a 1:1 crop, no resampling) has infinite PSNR. */
+const db = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '∞')
+
+function printRow(row: Row, header: boolean): void {
+  if (header) {
+    console.log(columns.map(([name, width]) => name.padStart(width)).join(' '))
+    console.log(columns.map(([, width]) => '-'.repeat(width)).join(' '))
+  }
+  const cells = [
+    row.input, String(row.size), row.decodeMs.toFixed(0), row.oursMs.toFixed(0), (row.oursMs / row.decodeMs).toFixed(2),
+    row.recipeMs.toFixed(0), (row.recipeMs / row.decodeMs).toFixed(2), `${row.oursLongestTaskMs.toFixed(0)} / ${row.recipeLongestTaskMs.toFixed(0)}`,
+    `${db(row.psnrOursJpeg)} / ${db(row.psnrOursPng)}`, db(row.psnrSingleHigh), db(row.psnrRecipe), `${row.oursSide}²`, (row.oursBytes / 1024).toFixed(0),
+  ]
+  console.log(cells.map((cell, i) => cell.padStart(columns[i]?.[1] ?? 0)).join(' '))
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
