@@ -13,6 +13,7 @@ export default tseslint.config(
       'test/consumer/**',
       'reports/**',
       'test-results/**',
+      '.size-limit.js',
       'playwright-report/**',
       '.authgear-local/**',
     ],

@@ -14,6 +14,8 @@ function copyStylesheet(): Plugin {
   }
 }
 
+// The 'use client' directive of src/index.ts is kept by the bundler at the top of
+// dist/index.js (scripts/check-package.mjs checks it).
 // Every bare import (dependencies, peers, node: builtins, react/jsx-runtime) stays
 // external: consumers dedupe them, and a second React or QueryClient context breaks hooks.
 const isExternal = (id: string) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0') && !id.startsWith('/')
@@ -43,8 +45,6 @@ export default defineConfig({
     rollupOptions: {
       external: isExternal,
       output: {
-        // Next.js and other RSC hosts need the directive at the top of the built client entry.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
         chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },

@@ -23,7 +23,7 @@ try {
   }
 
   run('npx', ['publint', '--strict', tarball])
-  run('npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped'])
+  run('npx', ['attw', tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--exclude-entrypoints', './styles.css'])
 
   const entry = readFileSync('dist/index.js', 'utf8')
   if (!/^['"]use client['"];?/.test(entry)) fail("dist/index.js must start with 'use client'")
