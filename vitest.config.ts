@@ -34,6 +34,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pre-bundled up front: on a cold cache (every CI run) Vite would otherwise
+        // discover these mid-run and reload the page under a running test.
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react-easy-crop', 'vitest-browser-react', 'axe-core'],
+        },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}'],
