@@ -6,3 +6,4 @@
  */
 export * from './components/index.js'
 export * from './i18n/index.js'
+export * from './hooks/index.js'

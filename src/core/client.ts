@@ -103,6 +103,13 @@ export interface AdminApiClient {
    * @param picture `authgearimages:///APP/OBJECT` or an absolute http(s) URL, or `null`
    */
   setUserPicture(userId: string, picture: string | null, options?: RequestOptions): Promise<AdminUser>
+  /** The proxy's GraphQL URL, `${endpoint}/_api/admin/graphql`: for another GraphQL client (urql) to reach the same proxy. */
+  readonly graphqlUrl: string
+  /**
+   * `fetch` with this client's `headers` (resolved per request) and `credentials`, so
+   * another GraphQL client sends exactly what this one sends. Rejects like `fetch`.
+   */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
   /** Runs a GraphQL document through the proxy; GraphQL errors reject as mapped {@link AdminApiError}s. */
   request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, options?: GraphQLRequestOptions): Promise<TResult>
 }
@@ -211,5 +218,19 @@ export function createAdminApiClient(options: AdminApiClientOptions): AdminApiCl
     return readUser(data.updateUser?.user, userId)
   }
 
-  return { getUploadUrl, uploadImage, getUser, setUserPicture, request }
+  async function fetchWithClientOptions(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+    const headers = await resolveHeaders(transport.headers)
+    new Headers(init.headers).forEach((value, name) => headers.set(name, value))
+    return transport.fetch(input, { credentials: transport.credentials, ...init, headers })
+  }
+
+  return {
+    graphqlUrl: `${endpoint}/_api/admin/graphql`,
+    fetch: fetchWithClientOptions,
+    getUploadUrl,
+    uploadImage,
+    getUser,
+    setUserPicture,
+    request,
+  }
 }

@@ -24,6 +24,13 @@ describe('operation allowlist', () => {
     expect(allowlist.allows(document)).toBe(false)
   })
 
+  it('allows our documents with the __typename selections a caching GraphQL client adds', () => {
+    const asUrqlSendsIt = UpdateUserStandardAttributesDocument.replace('user {', 'user { __typename').replace('updatedAt', 'updatedAt __typename')
+    expect(allowlist.allows(asUrqlSendsIt)).toBe(true)
+    // ...but __typename does not smuggle anything else in.
+    expect(allowlist.allows(asUrqlSendsIt.replace('__typename', '__typename customAttributes'))).toBe(false)
+  })
+
   it('refuses an operation name the document does not hold', () => {
     expect(allowlist.allows(UserStandardAttributesDocument, 'Other')).toBe(false)
   })

@@ -1,12 +1,25 @@
-import { Kind, parse, print, type DocumentNode } from 'graphql'
+import { Kind, parse, print, visit, type DocumentNode } from 'graphql'
 
 // Our documents have a few dozen tokens; this bounds the parser's work on hostile input.
 const MAX_TOKENS = 2_000
 
-/** `document` printed canonically (whitespace, commas, comments gone), or `undefined` if it does not parse. */
+/**
+ * Drops `__typename` selections: GraphQL clients with a document cache (urql)
+ * add them to every selection set, and they reveal nothing but type names.
+ */
+function withoutTypenames(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Field: (field) => (field.name.value === '__typename' ? null : undefined),
+  })
+}
+
+/**
+ * `document` printed canonically (whitespace, commas, comments and `__typename`
+ * selections gone), or `undefined` if it does not parse.
+ */
 export function normalizeDocument(document: string): string | undefined {
   try {
-    return print(parse(document, { noLocation: true, maxTokens: MAX_TOKENS }))
+    return print(withoutTypenames(parse(document, { noLocation: true, maxTokens: MAX_TOKENS })))
   } catch {
     return undefined
   }
@@ -35,7 +48,7 @@ export function createOperationAllowlist(documents: readonly string[]): Operatio
   const allowed = new Map<string, (string | undefined)[]>()
   for (const document of documents) {
     const parsed = parse(document, { noLocation: true })
-    allowed.set(print(parsed), operationNames(parsed))
+    allowed.set(print(withoutTypenames(parsed)), operationNames(parsed))
   }
   return {
     allows(query, operationName) {

@@ -1,0 +1,130 @@
+'use client'
+
+import { useMutation, type QueryClient } from '@tanstack/react-query'
+import { useCallback, useRef, useState } from 'react'
+import {
+  AdminApiError,
+  UpdateUserStandardAttributesDocument,
+  UserStandardAttributesDocument,
+  isWritablePictureUrl,
+  toUserNodeId,
+  withPicture,
+  type AdminUser,
+  type UpdateUserStandardAttributesResult,
+  type UpdateUserStandardAttributesVariables,
+  type UserQueryVariables,
+  type UserStandardAttributesResult,
+} from '../core/index.js'
+import { useAdminApi } from './AdminApiProvider.js'
+import { toAdminApiError } from './combined-error.js'
+import { uploadImageMutationOptions, uploadUrlMutationOptions, type UploadImageVariables } from './keys.js'
+import { refreshUser } from './refresh-user.js'
+
+/** A signal that fires when either fires. */
+function eitherSignal(own: AbortSignal, given: AbortSignal | undefined): AbortSignal {
+  return given ? AbortSignal.any([own, given]) : own
+}
+
+/**
+ * Asks for a fresh pre-signed upload URL. A mutation, not a query: each URL
+ * takes exactly one upload and expires after 15 minutes, so it is never cached.
+ */
+export function useUploadUrl(queryClient?: QueryClient) {
+  const api = useAdminApi()
+  return useMutation(uploadUrlMutationOptions(api.client), queryClient ?? api.queryClient)
+}
+
+/**
+ * Uploads one image to a pre-signed URL, with `progress` (0..1) and `cancel()`.
+ * Resolves to what Authgear stored it as, `authgearimages:///APP/OBJECT`.
+ */
+export function useUploadImage(queryClient?: QueryClient) {
+  const api = useAdminApi()
+  const [progress, setProgress] = useState(0)
+  const controller = useRef<AbortController | null>(null)
+  const mutation = useMutation(
+    {
+      ...uploadImageMutationOptions(api.client),
+      mutationFn: ({ uploadUrl, image, signal, onProgress, filename }: UploadImageVariables) =>
+        api.client.uploadImage(uploadUrl, image, {
+          filename,
+          signal,
+          onProgress: (fraction) => {
+            setProgress(fraction)
+            onProgress?.(fraction)
+          },
+        }),
+    },
+    queryClient ?? api.queryClient,
+  )
+  const { mutate, mutateAsync } = mutation
+  // The controller exists from the call on, so cancel() works even before TanStack runs the mutation.
+  const withOwnSignal = useCallback((variables: UploadImageVariables): UploadImageVariables => {
+    controller.current?.abort()
+    const own = new AbortController()
+    controller.current = own
+    setProgress(0)
+    return { ...variables, signal: eitherSignal(own.signal, variables.signal) }
+  }, [])
+  return {
+    ...mutation,
+    mutate: useCallback<typeof mutate>((variables, options) => mutate(withOwnSignal(variables), options), [mutate, withOwnSignal]),
+    mutateAsync: useCallback<typeof mutateAsync>((variables, options) => mutateAsync(withOwnSignal(variables), options), [mutateAsync, withOwnSignal]),
+    progress,
+    cancel: useCallback(() => controller.current?.abort(), []),
+  }
+}
+
+/** Variables of {@link useSetUserPicture}'s mutation. */
+export interface SetUserPictureVariables {
+  /** UUID or node id. */
+  userId: string
+  /** `authgearimages:///APP/OBJECT` or an absolute http(s) URL; `null` removes the picture. */
+  picture: string | null
+  signal?: AbortSignal
+}
+
+/**
+ * Sets or removes a user's picture through urql: reads the whole
+ * `standardAttributes`, changes `picture`, writes the whole object back
+ * (`updateUser` replaces it), and never sends custom attributes.
+ */
+export function useSetUserPicture(queryClient?: QueryClient) {
+  const api = useAdminApi()
+  const { urqlClient } = api
+  return useMutation(
+    {
+      mutationFn: async ({ userId, picture, signal }: SetUserPictureVariables): Promise<AdminUser> => {
+        if (picture !== null && !isWritablePictureUrl(picture)) {
+          throw new AdminApiError('validation-failed', `Not a picture URL Authgear accepts: ${JSON.stringify(picture)}`)
+        }
+        let id: string
+        try {
+          id = toUserNodeId(userId)
+        } catch (cause) {
+          throw new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`, { cause })
+        }
+        const read = await urqlClient
+          .query<UserStandardAttributesResult, UserQueryVariables>(UserStandardAttributesDocument, { id }, { requestPolicy: 'network-only' })
+          .toPromise()
+        if (read.error) throw toAdminApiError(read.error)
+        const node = read.data?.node
+        if (!node?.id || !node.standardAttributes) throw new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`)
+        if (signal?.aborted) throw new AdminApiError('aborted', 'The picture change was cancelled')
+        // Nothing between the read and the write: updateUser has no version check.
+        const written = await urqlClient
+          .mutation<UpdateUserStandardAttributesResult, UpdateUserStandardAttributesVariables>(UpdateUserStandardAttributesDocument, {
+            userID: node.id,
+            standardAttributes: withPicture(node.standardAttributes, picture),
+          })
+          .toPromise()
+        if (written.error) throw toAdminApiError(written.error)
+        const user = written.data?.updateUser.user
+        if (!user) throw new AdminApiError('unexpected-response', 'updateUser returned no user')
+        return user
+      },
+      onSuccess: (_user, { userId }) => refreshUser(userId, api.queryClient, urqlClient),
+    },
+    queryClient ?? api.queryClient,
+  )
+}
