@@ -1,7 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { AdminApiProvider } from '../../src/index.ts'
+import '../../src/styles.css'
 import { App } from './App.tsx'
+import { PROXY_PATH } from './config.ts'
 import './demo.css'
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } })
@@ -9,7 +12,9 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false,
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <AdminApiProvider endpoint={PROXY_PATH}>
+        <App />
+      </AdminApiProvider>
     </QueryClientProvider>
   </StrictMode>,
 )
