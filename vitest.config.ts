@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { browserBackend } from './test/browser-backend.ts'
 import { chromiumLaunchOptions } from './test/chromium.ts'
 
 const reportFile = process.env.VITEST_JSON_REPORT
@@ -34,6 +35,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The proxy and a local Authgear on the test page's own origin.
+        plugins: [browserBackend()],
         // Pre-bundled up front: on a cold cache (every CI run) Vite would otherwise
         // discover these mid-run and reload the page under a running test.
         optimizeDeps: {
