@@ -64,7 +64,7 @@ test('a failing upload URL shows an error, and Try again saves the picture', asy
   // More failures than the client retries on its own.
   await localAuthgear.injectFault({ route: 'upload-url', status: 500, times: 5, body: JSON.stringify({ error: { name: 'InternalError', reason: 'InternalError', message: 'boom', code: 500 } }) })
   await page.getByRole('button', { name: 'Save photo' }).click()
-  await expect(page.getByTestId('save-error')).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 20_000 })
   expect((await localAuthgear.stats()).mutations).toBe(0)
   await localAuthgear.clearFaults()
   await page.getByRole('button', { name: 'Try again' }).click()
@@ -94,7 +94,8 @@ test('an expired admin session says so and changes nothing', async ({ page }) =>
   await pickPhoto(page)
   await page.evaluate(() => fetch('/demo/sign-out', { method: 'POST' }))
   await page.getByRole('button', { name: 'Save photo' }).click()
-  await expect(page.getByTestId('save-error')).toContainText('session expired')
+  await expect(page.locator('[data-avatar-editor="error"]')).toContainText('session has expired')
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
   expect(await localAuthgear.user(uuid)).toEqual(before)
 })
 
@@ -193,4 +194,38 @@ test('a text file named .png is refused with a specific message and nothing is s
   await expect(editorIn(page, 'invalid')).toBeVisible()
   await expect(page.locator('[data-avatar-editor="error"]')).toContainText('not a photo the editor can use')
   expect((await localAuthgear.stats()).uploadUrlsIssued).toBe(0)
+})
+
+test('remove the picture after confirming; keeping it changes nothing', async ({ page }) => {
+  const before = await localAuthgear.user(uuid)
+  await page.goto(`/#/users/${uuid}`)
+  await page.getByRole('button', { name: 'Remove photo' }).click()
+  // The safe answer has focus; choosing it leaves everything as it was.
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: 'Remove photo' })).toBeFocused()
+  expect(await localAuthgear.user(uuid)).toEqual(before)
+
+  await page.getByRole('button', { name: 'Remove photo' }).click()
+  await page.getByRole('group', { name: /Remove the photo of/ }).getByRole('button', { name: 'Remove', exact: true }).click()
+  await expect(page.getByText('Photo removed.')).toBeVisible()
+  const after = await localAuthgear.user(uuid)
+  expect(after.standardAttributes.picture).toBeUndefined()
+  const { picture: _picture, updated_at: _before, ...restBefore } = before.standardAttributes
+  const { updated_at: _after, ...restAfter } = after.standardAttributes
+  expect(restAfter).toEqual(restBefore)
+  expect(after.customAttributes).toEqual(before.customAttributes)
+
+  await page.getByRole('link', { name: 'All users' }).click()
+  await expect(page.locator(`[data-user-id="${uuid}"] [data-testid="user-initials"]`)).toBeVisible()
+})
+
+test('screenshots of the key states', async ({ page }) => {
+  await pickPhoto(page)
+  const editor = page.locator('[data-avatar-editor="user-picture"]')
+  await expect(editor).toHaveScreenshot('ready.png')
+  await localAuthgear.injectFault({ route: 'upload-url', status: 500, times: 5, body: '{"error":{"name":"InternalError","reason":"InternalError","message":"boom","code":500}}' })
+  await page.getByRole('button', { name: 'Save photo' }).click()
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 20_000 })
+  await expect(editor).toHaveScreenshot('error.png')
 })

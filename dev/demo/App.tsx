@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { createAdminApiClient, fromUserNodeId } from '../../src/core/index.ts'
-import { AvatarEditor, useUpdateUserPicture } from '../../src/index.ts'
+import { UserPictureEditor } from '../../src/index.ts'
 import { PROXY_PATH } from './config.ts'
 import { DemoListUsersDocument, type DemoUser } from './operations.ts'
 
@@ -72,49 +72,20 @@ function UserList({ users }: { users: DemoUser[] }) {
   )
 }
 
-/** The editor wired to the whole picture change; the list refreshes after a save. */
-function PictureEditor({ user }: { user: DemoUser }) {
-  const queryClient = useQueryClient()
-  const update = useUpdateUserPicture({
-    onSaved: () => queryClient.invalidateQueries({ queryKey: usersKey }),
-    onRemoved: () => queryClient.invalidateQueries({ queryKey: usersKey }),
-  })
-  return (
-    <section aria-labelledby="picture-heading">
-      <h3 id="picture-heading">Change picture</h3>
-      <AvatarEditor
-        round
-        status={update.stage}
-        progress={update.progress}
-        error={update.error}
-        onSave={(result) => void update.start({ userId: user.id, image: result.blob })}
-      />
-      {update.stage === 'uploading' ? (
-        <button type="button" onClick={update.cancel}>
-          Cancel upload
-        </button>
-      ) : null}
-      {update.stage === 'error' ? (
-        <p role="alert" data-testid="save-error">
-          {update.error?.code === 'unauthorized' ? 'Your session expired. Sign in again.' : `Could not save the picture (${update.error?.code}).`}{' '}
-          <button type="button" onClick={() => void update.retry()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
-    </section>
-  )
-}
-
 function UserPage({ user }: { user: DemoUser }) {
+  const queryClient = useQueryClient()
   return (
     <section className="user-page" aria-labelledby="user-heading">
       <p>
         <a href="#/">← All users</a>
       </p>
       <h2 id="user-heading">{displayName(user)}</h2>
-      <Avatar user={user} size={120} />
-      <PictureEditor user={user} />
+      <UserPictureEditor
+        userId={user.id}
+        round
+        onSaved={() => queryClient.invalidateQueries({ queryKey: usersKey })}
+        onRemoved={() => queryClient.invalidateQueries({ queryKey: usersKey })}
+      />
       <h3>Standard attributes</h3>
       <pre data-testid="standard-attributes">{JSON.stringify(user.standardAttributes, null, 2)}</pre>
     </section>

@@ -43,3 +43,4 @@ export type {
   RotationParts as AvatarEditorRotationParts,
   Size as AvatarEditorSize,
 } from './cropGeometry.js'
+export { UserPictureEditor, type UserPictureEditorProps } from './UserPictureEditor.js'

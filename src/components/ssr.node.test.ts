@@ -41,3 +41,16 @@ describe('rendering on a server (no DOM)', () => {
     expect(() => renderToString(createElement(AvatarEditor.SaveButton))).toThrow(/inside <AvatarEditor.Root>/)
   })
 })
+
+describe('UserPictureEditor on a server', () => {
+  test('renders inside an AdminApiProvider without touching window, waiting for the user', async () => {
+    const { AdminApiProvider } = await import('../hooks/index.js')
+    const { UserPictureEditor } = await import('./index.js')
+    const html = renderToString(
+      createElement(AdminApiProvider, { endpoint: '/api/avatar' }, createElement(UserPictureEditor, { userId: '97b1c929-842c-415c-a7df-6967efdda160', locale: 'fr' })),
+    )
+    expect(html).toContain('data-avatar-editor="user-picture"')
+    expect(html).toContain('data-stage="idle"')
+    expect(html).toContain('Pas encore de photo')
+  })
+})

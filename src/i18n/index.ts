@@ -17,3 +17,10 @@ export {
   resolveAvatarEditorLocale,
   type AvatarEditorLocale,
 } from './getMessages.js'
+export {
+  getUserPictureEditorMessages,
+  userPictureEditorMessages,
+  type UserPictureEditorMessageOverrides,
+  type UserPictureEditorMessages,
+  type UserPictureErrorCode,
+} from './user-picture.js'
