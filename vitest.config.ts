@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 import { browserBackend } from './test/browser-backend.ts'
 import { chromiumLaunchOptions } from './test/chromium.ts'
@@ -46,6 +47,25 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['test/corpus/setup.ts'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        // Every story renders, its play function runs, and an axe violation fails it.
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react-easy-crop', 'urql', '@tanstack/react-query', 'graphql', 'jose', 'storybook/test'],
+        },
+        test: {
+          name: 'storybook',
           testTimeout: 30_000,
           browser: {
             enabled: true,

@@ -1,9 +1,7 @@
 import type { Preview } from '@storybook/react-vite'
-import { mswLoader } from 'msw-storybook-addon/csf3'
 import '../src/styles.css'
 
 const preview: Preview = {
-  loaders: [mswLoader()],
   parameters: {
     // An accessibility violation fails the story's test, not just the panel.
     a11y: { test: 'error' },

@@ -26,6 +26,11 @@ export interface AuthgearMsw {
   app: AuthgearApp
   /** The proxy endpoint the client should use. */
   endpoint: string
+  /**
+   * The same stack as a `fetch`, with no service worker: give it to
+   * `createAdminApiClient({ fetch, uploadTransport: 'fetch' })` (Storybook).
+   */
+  fetch: typeof fetch
   /** From now on the proxy refuses the admin session (401), as when it expired. */
   signOut(): void
   signIn(): void
@@ -70,10 +75,19 @@ export async function createAuthgearMsw(options: AuthgearMswOptions = {}): Promi
     http.all(`${endpoint}/*`, ({ request }) => offline() ?? proxy(request)),
     http.all(`${MSW_AUTHGEAR_ORIGIN}/*`, ({ request }) => offline() ?? app(request)),
   ]
+  const inProcessFetch: typeof fetch = async (input, init) => {
+    const request = new Request(new URL(input instanceof Request ? input.url : String(input), globalThis.location?.href ?? 'http://localhost/'), init)
+    if (!online) throw new TypeError('Failed to fetch')
+    const path = new URL(request.url).pathname
+    if (request.url.startsWith(MSW_AUTHGEAR_ORIGIN)) return app(request)
+    if (path.startsWith(`${endpoint}/`)) return proxy(request)
+    return new Response('Not Found', { status: 404 })
+  }
   return {
     handlers,
     app,
     endpoint,
+    fetch: inProcessFetch,
     signOut: () => void (signedIn = false),
     signIn: () => void (signedIn = true),
     goOffline: () => void (online = false),
