@@ -9,7 +9,6 @@ export default tseslint.config(
       'dist/**',
       'storybook-static/**',
       'node_modules/**',
-      'public/mockServiceWorker.js',
       'test/consumer/**',
       'reports/**',
       'test-results/**',

@@ -26,7 +26,7 @@ export default defineConfig({
     dts({ tsconfigPath: './tsconfig.build.json', entryRoot: 'src' }),
     copyStylesheet(),
   ],
-  // The msw worker in public/ is for Storybook only; it must not ship.
+  // Nothing but the library ships: no public/ assets are copied into dist.
   publicDir: false,
   build: {
     target: 'es2022',
