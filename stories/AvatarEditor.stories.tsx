@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useLayoutEffect, type ReactNode } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { AvatarEditor } from '../src/index.ts'
 import { bombFile, corruptFile, heicFile, photoFile, svgFile, textFileNamedPng, tinyFile } from './support/images.ts'
@@ -135,5 +136,34 @@ export const CustomLayout: Story = {
   ),
   play: async ({ canvasElement }) => {
     await pickPhoto(canvasElement)
+  },
+}
+
+/** Turns off the library's stylesheet (loaded by the preview) while the story is shown. */
+function WithoutLibraryStyles({ children }: { children: ReactNode }) {
+  useLayoutEffect(() => {
+    const ours = [...document.styleSheets].filter((sheet) => {
+      try {
+        return [...sheet.cssRules].some((rule) => rule.cssText.includes('data-avatar-editor'))
+      } catch {
+        return false
+      }
+    })
+    for (const sheet of ours) sheet.disabled = true
+    return () => {
+      for (const sheet of ours) sheet.disabled = false
+    }
+  }, [])
+  return children
+}
+
+export const Unstyled: Story = {
+  decorators: [(Story) => <WithoutLibraryStyles>{Story()}</WithoutLibraryStyles>],
+  play: async ({ canvasElement }) => {
+    await pickPhoto(canvasElement)
+    // Still usable: the crop frame is square and the controls are there.
+    const cropper = canvasElement.querySelector<HTMLElement>('[data-avatar-editor="cropper"]')!
+    expect(Math.round(cropper.getBoundingClientRect().width)).toBe(Math.round(cropper.getBoundingClientRect().height))
+    await expect(within(canvasElement).getByRole('button', { name: 'Save photo' })).toBeInTheDocument()
   },
 }

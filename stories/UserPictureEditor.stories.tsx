@@ -128,6 +128,17 @@ export const ExpiredUploadUrlRecovered: Story = {
   },
 }
 
+export const ReusedUploadUrlRecovered: Story = {
+  parameters: {
+    authgearSetup: ((stack) =>
+      stack.app.faults.add({ route: 'upload', status: 409, body: authgearError(409, 'AlreadyExists', 'DuplicatedImage', 'duplicated image') })) satisfies Setup,
+  },
+  play: async ({ canvasElement }) => {
+    await pickAndSave(canvasElement)
+    await waitFor(() => expect(container(canvasElement).dataset.stage).toBe('saved'), { timeout: 10_000 })
+  },
+}
+
 export const InJapanese: Story = {
   args: { locale: 'ja' },
   play: async ({ canvasElement }) => {
