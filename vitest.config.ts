@@ -7,6 +7,17 @@ import { chromiumLaunchOptions } from './test/chromium.ts'
 
 const reportFile = process.env.VITEST_JSON_REPORT
 
+/** Browser mode in Debian's (or Playwright's) headless Chromium; a fresh launch-options object per project. */
+function headlessChromium() {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+    instances: [{ browser: 'chromium' as const }],
+    screenshotFailures: false,
+  }
+}
+
 export default defineConfig({
   plugins: [react()],
   publicDir: false,
@@ -48,13 +59,7 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['test/corpus/setup.ts'],
           testTimeout: 30_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
+          browser: headlessChromium(),
         },
       },
       {
@@ -67,13 +72,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 30_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
+          browser: headlessChromium(),
         },
       },
     ],

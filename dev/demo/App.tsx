@@ -1,23 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
-import { createAdminApiClient, fromUserNodeId } from '../../src/core/index.ts'
+import { createAdminApiClient, fromUserNodeId, toDisplayableImageUrl } from '../../src/core/index.ts'
 import { UserPictureEditor } from '../../src/index.ts'
 import { PROXY_PATH } from './config.ts'
 import { DemoListUsersDocument, type DemoUser } from './operations.ts'
 
 const client = createAdminApiClient({ endpoint: PROXY_PATH })
 const usersKey = ['demo', 'users'] as const
-
-/** Only http(s) URLs reach an `src`: a user-supplied `javascript:` or `data:` never does. */
-function safeImageUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
 
 function useHashRoute(): string {
   const [hash, setHash] = useState(() => window.location.hash)
@@ -36,7 +25,7 @@ function displayName(user: DemoUser): string {
 
 function Avatar({ user, size }: { user: DemoUser; size: number }) {
   const [failedSrc, setFailedSrc] = useState<string>()
-  const candidate = safeImageUrl(user.standardAttributes.picture)
+  const candidate = toDisplayableImageUrl(user.standardAttributes.picture)
   // An unreachable external picture falls back to initials instead of a broken image.
   const src = candidate === failedSrc ? undefined : candidate
   const initials = displayName(user)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isAdminApiError } from './errors.ts'
-import { isReadBackUrlOf, isWritablePictureUrl, parseStoredImageUrl, parseUploadUrl, uploadRequestUrl } from './image-urls.ts'
+import { isReadBackUrlOf, isWritablePictureUrl, parseStoredImageUrl, parseUploadUrl, toDisplayableImageUrl, uploadRequestUrl } from './image-urls.ts'
 
 const query =
   'x-authgear-algorithm=HMAC-SHA256&x-authgear-date=2026-01-02T03:04:05Z&x-authgear-expires=900&x-authgear-metadata=eyJ1cGxvYWRlZF9ieSI6ImFkbWluIn0&x-authgear-signature=0a1b2c&x-authgear-signedheaders=host'
@@ -91,5 +91,19 @@ describe('picture URLs', () => {
     expect(isReadBackUrlOf('https://app.authgear.cloud/_images/app/obj/profile', stored)).toBe(true)
     expect(isReadBackUrlOf('https://app.authgear.cloud/_images/app/other/profile', stored)).toBe(false)
     expect(isReadBackUrlOf(undefined, stored)).toBe(false)
+  })
+})
+
+describe('toDisplayableImageUrl', () => {
+  it.each([
+    ['https://example.com/_images/app/obj/profile', 'https://example.com/_images/app/obj/profile'],
+    ['http://127.0.0.1:4000/a.png', 'http://127.0.0.1:4000/a.png'],
+    ['javascript:alert(1)', undefined],
+    ['data:image/png;base64,AAAA', undefined],
+    ['authgearimages:///app/obj', undefined],
+    ['not a url', undefined],
+    [42, undefined],
+  ])('%s → %s', (value, expected) => {
+    expect(toDisplayableImageUrl(value)).toBe(expected)
   })
 })

@@ -111,3 +111,17 @@ export function isReadBackUrlOf(value: unknown, stored: string): value is string
     return false
   }
 }
+
+/**
+ * `value` as an http(s) URL fit for an `<img src>`, else `undefined`: a
+ * user-supplied `javascript:` or `data:` picture never becomes a URL the page loads.
+ */
+export function toDisplayableImageUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -12,7 +12,7 @@ export type { AdminApiRoute, GraphQLErrorLike } from './response-errors.js'
 export type { HeadersOption } from './http.js'
 export { MAX_UPLOAD_BYTES, checkUploadImage, sniffImageType } from './image-check.js'
 export type { UploadImageType } from './image-check.js'
-export { isWritablePictureUrl, parseStoredImageUrl, parseUploadUrl } from './image-urls.js'
+export { isWritablePictureUrl, parseStoredImageUrl, parseUploadUrl, toDisplayableImageUrl } from './image-urls.js'
 export type { UploadTarget } from './image-urls.js'
 export {
   UpdateUserStandardAttributesDocument,
