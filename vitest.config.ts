@@ -52,7 +52,20 @@ export default defineConfig({
         // Pre-bundled up front: on a cold cache (every CI run) Vite would otherwise
         // discover these mid-run and reload the page under a running test.
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react-easy-crop', 'vitest-browser-react', 'axe-core'],
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react-dom/server',
+            'react-easy-crop',
+            'vitest-browser-react',
+            'axe-core',
+            'urql',
+            '@tanstack/react-query',
+            'graphql',
+            'msw',
+            'jose',
+          ],
         },
         test: {
           name: 'browser',

@@ -6,6 +6,16 @@ const preview: Preview = {
     // An accessibility violation fails the story's test, not just the panel.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    options: {
+      storySort: {
+        order: [
+          'Docs',
+          ['Getting started', 'Wiring the proxy', 'Direct versus proxied upload', 'Styling', 'Languages', 'Errors'],
+          'AvatarEditor',
+          'UserPictureEditor',
+        ],
+      },
+    },
   },
 }
 

@@ -240,6 +240,8 @@ describe('states', () => {
     await expect.element(save).toHaveAttribute('aria-disabled', 'true')
     await expect.poll(() => textOf(screen.container, 'status')).toBe('Uploading… 40%')
     expect(part<HTMLProgressElement>(screen.container, 'progress')!.value).toBeCloseTo(0.4)
+    // A stable name; the value carries the percentage.
+    await expect.element(screen.getByRole('progressbar', { name: 'Uploading…', exact: true })).toBeVisible()
     // Announced in quarter steps only.
     expect(announced(screen.container)).toContain('Uploading… 25%')
 

@@ -59,7 +59,7 @@ export const AvatarEditorCropper = forwardRef<HTMLDivElement, AvatarEditorCroppe
   const cropAreaProps = {
     role: 'application',
     'aria-label': renderMessage(messages.cropperLabel),
-    'aria-describedby': [ids.cropperInstructions, editor.errorText ? ids.error : ''].join(' ').trim(),
+    'aria-describedby': [ids.cropperInstructions, editor.errorMessageId].filter(Boolean).join(' '),
     'aria-disabled': interactive ? undefined : true,
     tabIndex: editor.disabled ? -1 : 0,
     'data-avatar-editor': 'crop-area',

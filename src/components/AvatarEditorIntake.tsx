@@ -97,7 +97,7 @@ export const AvatarEditorDropZone = forwardRef<HTMLDivElement, AvatarEditorDropZ
             style={buttonFocusVisible ? undefined : visuallyHidden}
             disabled={editor.disabled}
             aria-disabled={editor.busy || undefined}
-            aria-describedby={[ids.dropZoneInstructions, editor.errorText ? ids.error : ''].join(' ').trim()}
+            aria-describedby={[ids.dropZoneInstructions, editor.errorMessageId].filter(Boolean).join(' ')}
             onFocus={handleButtonFocus}
             onBlur={() => setButtonFocusVisible(false)}
           >
@@ -156,7 +156,7 @@ export const AvatarEditorFileTrigger = forwardRef<HTMLButtonElement, AvatarEdito
         data-avatar-editor="file-trigger"
         disabled={editor.disabled}
         aria-disabled={editor.busy || undefined}
-        aria-describedby={editor.errorText ? editor.ids.error : undefined}
+        aria-describedby={editor.errorMessageId}
         {...props}
         ref={ref}
         onClick={composeEventHandlers(onClick, () => editor.openFilePicker())}

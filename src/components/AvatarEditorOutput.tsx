@@ -1,4 +1,4 @@
-import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
+import { forwardRef, useEffect, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
 import { renderMessage } from '../i18n/index.js'
 import { composeEventHandlers } from './compose.js'
 import { useAvatarEditor } from './context.js'
@@ -81,6 +81,8 @@ export type AvatarEditorErrorMessageProps = ComponentPropsWithoutRef<'p'>
 export const AvatarEditorErrorMessage = forwardRef<HTMLParagraphElement, AvatarEditorErrorMessageProps>(
   function AvatarEditorErrorMessage({ children, ...props }, ref) {
     const editor = useAvatarEditor()
+    const { registerErrorMessage } = editor
+    useEffect(() => registerErrorMessage(), [registerErrorMessage])
     if (!editor.errorText) return null
     return (
       <p id={editor.ids.error} data-avatar-editor="error" {...props} ref={ref}>
@@ -125,7 +127,8 @@ export const AvatarEditorStatus = forwardRef<HTMLParagraphElement, AvatarEditorS
     <p data-avatar-editor="status" data-state={state} {...props} ref={ref}>
       {children ?? text}
       {state === 'uploading' && progress !== undefined && (
-        <progress data-avatar-editor="progress" value={progress} max={1} aria-label={text} />
+        // Named without the percentage: the bar's value already says it.
+        <progress data-avatar-editor="progress" value={progress} max={1} aria-label={renderMessage(messages.stateUploading, { percent: '' })} />
       )}
     </p>
   )
@@ -159,7 +162,7 @@ export const AvatarEditorSaveButton = forwardRef<HTMLButtonElement, AvatarEditor
         data-state={editor.state}
         disabled={editor.disabled || editor.image === null}
         aria-disabled={editor.busy || undefined}
-        aria-describedby={editor.errorText ? editor.ids.error : undefined}
+        aria-describedby={editor.errorMessageId}
         {...props}
         ref={ref}
         onClick={composeEventHandlers(onClick, () => editor.save())}

@@ -88,6 +88,41 @@ describe('compound parts', () => {
     expect(onSave).not.toHaveBeenCalled()
   })
 
+  test('without an ErrorMessage part no trigger points at a missing id; with one they all point at it', async () => {
+    const idsResolve = (element: HTMLElement) =>
+      (element.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .every((id) => document.getElementById(id) !== null)
+    const bare = await render(
+      <AvatarEditor.Root error="The server said no.">
+        <AvatarEditor.DropZone />
+        <AvatarEditor.FileTrigger />
+        <AvatarEditor.SaveButton />
+      </AvatarEditor.Root>,
+    )
+    const bareTriggers = [part(bare.container, 'drop-button')!, part(bare.container, 'file-trigger')!, part(bare.container, 'save')!]
+    expect(stateOf(bare.container)).toBe('error')
+    for (const trigger of bareTriggers) expect(idsResolve(trigger)).toBe(true)
+    expect(part(bare.container, 'file-trigger')!.hasAttribute('aria-describedby')).toBe(false)
+
+    const full = await render(
+      <AvatarEditor.Root error="The server said no.">
+        <AvatarEditor.DropZone />
+        <AvatarEditor.FileTrigger />
+        <AvatarEditor.SaveButton />
+        <AvatarEditor.ErrorMessage />
+      </AvatarEditor.Root>,
+    )
+    const error = part(full.container, 'error')!
+    expect(error.textContent).toBe('The server said no.')
+    for (const name of ['drop-button', 'file-trigger', 'save']) {
+      const trigger = part(full.container, name)!
+      await expect.poll(() => trigger.getAttribute('aria-describedby')?.split(' ')).toContain(error.id)
+      expect(idsResolve(trigger)).toBe(true)
+    }
+  })
+
   test('a part outside a root says what is wrong', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     await expect(render(<AvatarEditor.SaveButton />)).rejects.toThrow('AvatarEditor parts must be rendered inside <AvatarEditor.Root>.')

@@ -1,12 +1,17 @@
 'use client'
 
 import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes } from 'react'
-import type { AdminApiError, AdminUser, UpdateUserPictureResult } from '../core/index.js'
+import type { AdminApiError, AdminUser, RetryOptions, UpdateUserPictureResult } from '../core/index.js'
 import { useUpdateUserPicture } from '../hooks/useUpdateUserPicture.js'
 import { useUser } from '../hooks/useUser.js'
 import { getTextDirection } from '../i18n/getMessages.js'
 import { renderMessage } from '../i18n/render.js'
-import { getUserPictureEditorMessages, type UserPictureEditorMessageOverrides, type UserPictureEditorMessages, type UserPictureErrorCode } from '../i18n/user-picture.js'
+import {
+  getUserPictureEditorMessages,
+  type UserPictureEditorMessageOverrides,
+  type UserPictureEditorMessages,
+  type UserPictureErrorCode,
+} from '../i18n/user-picture.js'
 import { AvatarEditor, type AvatarEditorProps } from './AvatarEditor.js'
 
 /* -------------------------------------------------------------------------------------------------
@@ -15,23 +20,37 @@ import { AvatarEditor, type AvatarEditorProps } from './AvatarEditor.js'
 
 /** Props of {@link UserPictureEditor}. */
 export interface UserPictureEditorProps
-  extends Omit<AvatarEditorProps, 'status' | 'progress' | 'error' | 'onSave'>,
+  extends Omit<AvatarEditorProps, 'status' | 'progress' | 'error' | 'onSave' | 'className' | 'style' | 'id'>,
     Pick<HTMLAttributes<HTMLDivElement>, 'className' | 'style' | 'id'> {
   /** The user's UUID or node id. */
   userId: string
   /** Words of this component beyond the editor's own (`messages` is for the editor). */
   userPictureMessages?: UserPictureEditorMessageOverrides
-  /** Called after a new picture was saved. */
+  /**
+   * How a failed step is retried within one save or removal before the admin
+   * is asked; `false` turns it off.
+   * @default { attempts: 3, baseDelayMs: 500, maxDelayMs: 8000 }
+   */
+  retry?: RetryOptions | false
+  /** Called after a new picture was saved and the user's cached data refreshed. */
   onSaved?: (result: UpdateUserPictureResult) => void
-  /** Called after the picture was removed. */
+  /** Called after the picture was removed, with the user as written. */
   onRemoved?: (user: AdminUser) => void
 }
 
-const OWN_SENTENCE: readonly UserPictureErrorCode[] = ['unauthorized', 'forbidden', 'network', 'user-not-found', 'user-anonymized', 'validation-failed', 'asset-too-large']
+const OWN_SENTENCE: readonly UserPictureErrorCode[] = [
+  'unauthorized',
+  'forbidden',
+  'network',
+  'user-not-found',
+  'user-anonymized',
+  'validation-failed',
+  'asset-too-large',
+]
 
-function describeSaveError(error: AdminApiError, messages: UserPictureEditorMessages): string {
+function describeFailure(error: AdminApiError, messages: UserPictureEditorMessages, generic: string): string {
   const code = error.code as UserPictureErrorCode
-  return OWN_SENTENCE.includes(code) ? messages.errors[code] : messages.errorGeneric
+  return OWN_SENTENCE.includes(code) ? messages.errors[code] : generic
 }
 
 /**
@@ -53,14 +72,24 @@ function safeImageUrl(value: unknown): string | undefined {
   }
 }
 
-function CurrentPicture({ user, messages }: { user: AdminUser | undefined; messages: UserPictureEditorMessages }) {
+function CurrentPicture({ user, loading, messages }: { user: AdminUser | undefined; loading: boolean; messages: UserPictureEditorMessages }) {
   const [failed, setFailed] = useState<string>()
-  const src = safeImageUrl(user?.standardAttributes.picture)
+  const picture = user?.standardAttributes.picture
+  const src = safeImageUrl(picture)
   const name = String(user?.standardAttributes.name ?? '')
-  if (!src || failed === src) {
+  if (!user) {
     return (
-      <div data-avatar-editor="current-picture" data-empty="">
-        {renderMessage(messages.noPicture)}
+      <div data-avatar-editor="current-picture" data-empty="" aria-busy={loading || undefined}>
+        {loading ? renderMessage(messages.loading) : null}
+      </div>
+    )
+  }
+  if (!src || failed === src) {
+    // A picture that is set but unusable is said as such: it can still be replaced or removed.
+    const unusable = picture !== undefined && picture !== null && picture !== ''
+    return (
+      <div data-avatar-editor="current-picture" data-empty="" data-broken={unusable ? '' : undefined}>
+        {renderMessage(unusable ? messages.pictureUnavailable : messages.noPicture)}
       </div>
     )
   }
@@ -78,23 +107,42 @@ function CurrentPicture({ user, messages }: { user: AdminUser | undefined; messa
 
 /**
  * One line for a dashboard's user page: shows the user's current picture and
- * changes it with the editor, an upload progress bar, cancel, retry, and
- * remove with confirmation. Needs an `AdminApiProvider` above it.
+ * changes it with the editor (upload progress bar and cancel, retry, localized
+ * failures), and removes it after a confirmation. Needs an `AdminApiProvider`
+ * above it; renders on the server without touching `window`.
+ *
+ * `className`, `style` and `id` go to the outer element; every other editor
+ * prop (`locale`, `messages`, `round`, `outputSize`, `rules`...) to the editor.
  *
  * @example
- * <UserPictureEditor userId={user.id} locale="ja" round />
+ * <AdminApiProvider endpoint="/api/avatar">
+ *   <UserPictureEditor userId={user.id} locale="ja" round />
+ * </AdminApiProvider>
  */
 export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorProps>(function UserPictureEditor(props, ref) {
-  const { userId, userPictureMessages, onSaved, onRemoved, className, style, id, ...editorProps } = props
+  const { userId, userPictureMessages, retry, onSaved, onRemoved, className, style, id, ...editorProps } = props
   const messages = getUserPictureEditorMessages(editorProps.locale, userPictureMessages)
-  const { user } = useUser(userId)
+  const { user, fetching, error: readError, refetch } = useUser(userId)
+  const update = useUpdateUserPicture({ retry, onSaved, onRemoved })
   const [lastAction, setLastAction] = useState<'update' | 'remove'>('update')
   const [confirming, setConfirming] = useState(false)
-  const update = useUpdateUserPicture({ onSaved, onRemoved })
   const ids = useId()
-  const removeButton = useRef<HTMLButtonElement>(null)
+  const editorRoot = useRef<HTMLDivElement>(null)
   const keepButton = useRef<HTMLButtonElement>(null)
   const statusLine = useRef<HTMLParagraphElement>(null)
+
+  // Another user: nothing of the previous one's change or question stays.
+  const [shownUserId, setShownUserId] = useState(userId)
+  if (shownUserId !== userId) {
+    setShownUserId(userId)
+    setConfirming(false)
+    setLastAction('update')
+  }
+  const resetUpdate = useRef(update.reset)
+  useEffect(() => {
+    resetUpdate.current = update.reset
+  })
+  useEffect(() => () => resetUpdate.current(), [userId])
 
   // The safe answer has focus when the question opens; Escape or "keep" return it to the Remove button.
   const returnFocus = useRef(false)
@@ -102,21 +150,29 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
     if (confirming) keepButton.current?.focus()
   }, [confirming])
   const removeButtonRef = (node: HTMLButtonElement | null) => {
-    removeButton.current = node
     if (node && returnFocus.current) {
       returnFocus.current = false
       node.focus()
     }
   }
-
-  const busy = update.stage === 'uploading' || update.stage === 'saving'
-  const hasPicture = Boolean(user?.standardAttributes.picture)
-  const errorText = update.error ? describeSaveError(update.error, messages) : undefined
-  const forEditor = lastAction === 'update'
   const closeConfirm = () => {
     returnFocus.current = true
     setConfirming(false)
   }
+
+  // The button just pressed goes away: focus waits where the change is followed.
+  const focusAfterAction = () => {
+    if (lastAction === 'remove') statusLine.current?.focus()
+    else editorRoot.current?.querySelector<HTMLElement>('[data-avatar-editor="save"]')?.focus()
+  }
+
+  const busy = update.stage === 'uploading' || update.stage === 'saving'
+  const hasPicture = Boolean(user?.standardAttributes.picture)
+  const forEditor = lastAction === 'update'
+  const saveErrorText = update.error ? describeFailure(update.error, messages, messages.errorGeneric) : undefined
+  const cannotRead = readError !== undefined && user === undefined
+  const removalText =
+    lastAction !== 'remove' ? '' : update.stage === 'saving' ? messages.removing : update.stage === 'saved' ? messages.removed : ''
 
   return (
     <div
@@ -129,13 +185,27 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
       dir={editorProps.locale ? getTextDirection(editorProps.locale) : undefined}
       lang={editorProps.locale}
     >
-      <CurrentPicture user={user} messages={messages} />
+      <CurrentPicture key={userId} user={user} loading={fetching} messages={messages} />
+
+      {cannotRead ? (
+        <div data-avatar-editor="user-error">
+          <p role="alert">{describeFailure(readError, messages, messages.loadFailed)}</p>
+          {canRetry(readError) ? (
+            <button type="button" onClick={refetch}>
+              {renderMessage(messages.tryAgain)}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
 
       <AvatarEditor
         {...editorProps}
+        ref={editorRoot}
+        // Nothing to edit for a user that cannot be read, nor while the picture is being removed.
+        disabled={editorProps.disabled || cannotRead || (!forEditor && busy)}
         status={forEditor ? update.stage : 'idle'}
         progress={update.progress}
-        error={forEditor ? errorText : undefined}
+        error={forEditor ? saveErrorText : undefined}
         onSave={(result) => {
           setLastAction('update')
           setConfirming(false)
@@ -143,21 +213,32 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
         }}
       />
 
-      {update.stage === 'uploading' ? (
-        <div data-avatar-editor="upload-progress">
-          <progress id={`${ids}-progress`} max={1} value={update.progress} aria-label={renderMessage(messages.uploadProgress)} />
-          <button type="button" onClick={update.cancel}>
-            {renderMessage(messages.cancelUpload)}
-          </button>
-        </div>
+      {forEditor && update.stage === 'uploading' ? (
+        <button
+          type="button"
+          data-avatar-editor="cancel-upload"
+          onClick={() => {
+            update.cancel()
+            focusAfterAction()
+          }}
+        >
+          {renderMessage(messages.cancelUpload)}
+        </button>
       ) : null}
 
       {update.stage === 'error' && update.error ? (
-        <div data-avatar-editor="save-error" role="alert">
-          {/* The editor shows the sentence for a failed save; a failed removal is said here. */}
-          {forEditor ? null : <p>{errorText}</p>}
+        <div data-avatar-editor="save-error">
+          {/* The editor says why a save failed; a failed removal is said here. */}
+          {forEditor ? null : <p role="alert">{saveErrorText}</p>}
           {canRetry(update.error) ? (
-            <button type="button" onClick={() => void update.retry()}>
+            <button
+              type="button"
+              data-avatar-editor="retry"
+              onClick={() => {
+                focusAfterAction()
+                void update.retry()
+              }}
+            >
               {renderMessage(messages.tryAgain)}
             </button>
           ) : null}
@@ -176,7 +257,9 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
           aria-labelledby={`${ids}-remove-question`}
           data-avatar-editor="remove-confirm"
           onKeyDown={(event) => {
-            if (event.key === 'Escape') closeConfirm()
+            if (event.key !== 'Escape') return
+            event.stopPropagation()
+            closeConfirm()
           }}
         >
           <p id={`${ids}-remove-question`}>{renderMessage(messages.removeQuestion, { name: String(user?.standardAttributes.name ?? '') })}</p>
@@ -186,7 +269,7 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
             onClick={() => {
               setConfirming(false)
               setLastAction('remove')
-              // The buttons go away with the picture: focus waits on the line that will say it is done.
+              // The buttons go away with the picture: focus waits on the line that says how it went.
               statusLine.current?.focus()
               void update.remove(userId)
             }}
@@ -200,7 +283,7 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
       ) : null}
 
       <p ref={statusLine} tabIndex={-1} data-avatar-editor="user-picture-status" aria-live="polite">
-        {lastAction === 'remove' && update.stage === 'saved' ? renderMessage(messages.removed) : ''}
+        {removalText}
       </p>
     </div>
   )

@@ -49,6 +49,14 @@ export interface AvatarEditorContextValue {
   image: AvatarEditorImage | null
   /** The error to show, in words, or `null`. */
   errorText: string | null
+  /**
+   * `ids.error` while the error is shown by a mounted `ErrorMessage`, else
+   * `undefined`: what the triggers put in `aria-describedby`, so a custom
+   * layout without `ErrorMessage` never points at a missing element.
+   */
+  errorMessageId: string | undefined
+  /** Called by `ErrorMessage` on mount; returns its unregister function. */
+  registerErrorMessage(): () => void
   /** Upload progress from 0 to 1, when the driver knows it. */
   progress: number | undefined
   locale: string

@@ -51,6 +51,7 @@ describe('UserPictureEditor on a server', () => {
     )
     expect(html).toContain('data-avatar-editor="user-picture"')
     expect(html).toContain('data-stage="idle"')
-    expect(html).toContain('Pas encore de photo')
+    expect(html).toContain('Chargement de la photo…')
+    expect(html).toContain('aria-busy="true"')
   })
 })

@@ -255,6 +255,11 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
   const [cropperFocusRequest, setCropperFocusRequest] = useState<{ id: number; from: Element | null }>({ id: 0, from: null })
   const [quarterHint, setQuarterHint] = useState(() => splitRotation(options.rotation ?? options.defaultRotation ?? 0, 0).quarter)
   const [valueAnnouncement, setValueAnnouncement] = useState('')
+  const [errorMessagesMounted, setErrorMessagesMounted] = useState(0)
+  const registerErrorMessage = useCallback(() => {
+    setErrorMessagesMounted((count) => count + 1)
+    return () => setErrorMessagesMounted((count) => count - 1)
+  }, [])
 
   const [crop, setCropState] = useControllableState<Point>({
     prop: options.crop,
@@ -286,6 +291,7 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
   const errorText = showsError
     ? describeAvatarEditorError(phase === 'invalid' ? localError : outsideError, { messages, formatters, acceptedTypes: rules.acceptedTypes })
     : null
+  const errorMessageId = errorText !== null && errorMessagesMounted > 0 ? ids.error : undefined
 
   const { min: minZoom, max: maxZoom } = zoomLimits(image?.info, rotation, outputSize)
   const rotationParts = splitRotation(rotation, quarterHint)
@@ -578,6 +584,8 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
     busy,
     image,
     errorText,
+    errorMessageId,
+    registerErrorMessage,
     progress,
     locale,
     messages,

@@ -15,14 +15,20 @@ export type UserPictureErrorCode =
 export interface UserPictureEditorMessages {
   currentPicture: Message<{ name: string }>
   noPicture: string
-  uploadProgress: string
+  /** Where the current picture will be, while the user is read. */
+  loading: string
+  /** The user has a picture but it did not load (Authgear answers 502 for a stored non-image). */
+  pictureUnavailable: string
   cancelUpload: string
   tryAgain: string
   removePicture: string
   removeQuestion: Message<{ name: string }>
   confirmRemove: string
   keepPicture: string
+  removing: string
   removed: string
+  /** Reading the user failed for a reason without its own sentence. */
+  loadFailed: string
   errors: Record<UserPictureErrorCode, string>
   /** Any other failure; the details go to the developer console, not the admin. */
   errorGeneric: string
@@ -36,14 +42,17 @@ export type UserPictureEditorMessageOverrides = Partial<Omit<UserPictureEditorMe
 const en: UserPictureEditorMessages = {
   currentPicture: ({ name }) => (name ? `Current photo of ${name}` : 'Current photo'),
   noPicture: 'No photo yet',
-  uploadProgress: 'Upload progress',
+  loading: 'Loading photo…',
+  pictureUnavailable: 'The current photo could not be loaded.',
   cancelUpload: 'Cancel upload',
   tryAgain: 'Try again',
   removePicture: 'Remove photo',
   removeQuestion: ({ name }) => (name ? `Remove the photo of ${name}?` : 'Remove this photo?'),
   confirmRemove: 'Remove',
   keepPicture: 'Keep it',
+  removing: 'Removing photo…',
   removed: 'Photo removed.',
+  loadFailed: 'The user could not be loaded. Try again.',
   errors: {
     unauthorized: 'Your session has expired. Sign in again, then try again.',
     forbidden: 'The server refused the Admin API key. Ask whoever runs this dashboard to check its Authgear settings.',
@@ -59,14 +68,17 @@ const en: UserPictureEditorMessages = {
 const zhHK: UserPictureEditorMessages = {
   currentPicture: ({ name }) => (name ? `${name} 目前的相片` : '目前的相片'),
   noPicture: '尚未有相片',
-  uploadProgress: '上載進度',
+  loading: '正在載入相片…',
+  pictureUnavailable: '未能載入目前的相片。',
   cancelUpload: '取消上載',
   tryAgain: '再試一次',
   removePicture: '移除相片',
   removeQuestion: ({ name }) => (name ? `要移除 ${name} 的相片嗎？` : '要移除這張相片嗎？'),
   confirmRemove: '移除',
   keepPicture: '保留',
+  removing: '正在移除相片…',
   removed: '已移除相片。',
+  loadFailed: '未能載入此用戶。請再試一次。',
   errors: {
     unauthorized: '你的登入已過期。請重新登入，然後再試一次。',
     forbidden: '伺服器拒絕了 Admin API 金鑰。請聯絡此管理介面的負責人檢查 Authgear 設定。',
@@ -82,14 +94,17 @@ const zhHK: UserPictureEditorMessages = {
 const ja: UserPictureEditorMessages = {
   currentPicture: ({ name }) => (name ? `${name} さんの現在の写真` : '現在の写真'),
   noPicture: '写真はまだありません',
-  uploadProgress: 'アップロードの進行状況',
+  loading: '写真を読み込んでいます…',
+  pictureUnavailable: '現在の写真を読み込めませんでした。',
   cancelUpload: 'アップロードをキャンセル',
   tryAgain: 'もう一度試す',
   removePicture: '写真を削除',
   removeQuestion: ({ name }) => (name ? `${name} さんの写真を削除しますか？` : 'この写真を削除しますか？'),
   confirmRemove: '削除',
   keepPicture: '残す',
+  removing: '写真を削除しています…',
   removed: '写真を削除しました。',
+  loadFailed: 'ユーザーを読み込めませんでした。もう一度お試しください。',
   errors: {
     unauthorized: 'セッションの有効期限が切れました。もう一度サインインしてから、やり直してください。',
     forbidden: 'サーバーが Admin API キーを拒否しました。このダッシュボードの管理者に Authgear の設定を確認してもらってください。',
@@ -105,14 +120,17 @@ const ja: UserPictureEditorMessages = {
 const es: UserPictureEditorMessages = {
   currentPicture: ({ name }) => (name ? `Foto actual de ${name}` : 'Foto actual'),
   noPicture: 'Todavía no hay foto',
-  uploadProgress: 'Progreso de la subida',
+  loading: 'Cargando la foto…',
+  pictureUnavailable: 'No se pudo cargar la foto actual.',
   cancelUpload: 'Cancelar la subida',
   tryAgain: 'Reintentar',
   removePicture: 'Quitar la foto',
   removeQuestion: ({ name }) => (name ? `¿Quitar la foto de ${name}?` : '¿Quitar esta foto?'),
   confirmRemove: 'Quitar',
   keepPicture: 'Conservarla',
+  removing: 'Quitando la foto…',
   removed: 'Foto quitada.',
+  loadFailed: 'No se pudo cargar el usuario. Inténtalo de nuevo.',
   errors: {
     unauthorized: 'Tu sesión ha caducado. Vuelve a iniciar sesión e inténtalo de nuevo.',
     forbidden: 'El servidor rechazó la clave de la Admin API. Pide a quien administra este panel que revise la configuración de Authgear.',
@@ -128,14 +146,17 @@ const es: UserPictureEditorMessages = {
 const fr: UserPictureEditorMessages = {
   currentPicture: ({ name }) => (name ? `Photo actuelle de ${name}` : 'Photo actuelle'),
   noPicture: 'Pas encore de photo',
-  uploadProgress: 'Progression de l’envoi',
+  loading: 'Chargement de la photo…',
+  pictureUnavailable: 'La photo actuelle n’a pas pu être chargée.',
   cancelUpload: 'Annuler l’envoi',
   tryAgain: 'Réessayer',
   removePicture: 'Supprimer la photo',
   removeQuestion: ({ name }) => (name ? `Supprimer la photo de ${name} ?` : 'Supprimer cette photo ?'),
   confirmRemove: 'Supprimer',
   keepPicture: 'La garder',
+  removing: 'Suppression de la photo…',
   removed: 'Photo supprimée.',
+  loadFailed: 'L’utilisateur n’a pas pu être chargé. Réessayez.',
   errors: {
     unauthorized: 'Votre session a expiré. Reconnectez-vous, puis réessayez.',
     forbidden: 'Le serveur a refusé la clé de l’Admin API. Demandez à la personne qui gère ce tableau de bord de vérifier la configuration d’Authgear.',
@@ -151,14 +172,17 @@ const fr: UserPictureEditorMessages = {
 const ar: UserPictureEditorMessages = {
   currentPicture: ({ name }) => (name ? `الصورة الحالية لـ ${name}` : 'الصورة الحالية'),
   noPicture: 'لا توجد صورة بعد',
-  uploadProgress: 'تقدّم الرفع',
+  loading: 'جارٍ تحميل الصورة…',
+  pictureUnavailable: 'تعذّر تحميل الصورة الحالية.',
   cancelUpload: 'إلغاء الرفع',
   tryAgain: 'إعادة المحاولة',
   removePicture: 'إزالة الصورة',
   removeQuestion: ({ name }) => (name ? `هل تريد إزالة صورة ${name}؟` : 'هل تريد إزالة هذه الصورة؟'),
   confirmRemove: 'إزالة',
   keepPicture: 'الإبقاء عليها',
+  removing: 'جارٍ إزالة الصورة…',
   removed: 'تمت إزالة الصورة.',
+  loadFailed: 'تعذّر تحميل المستخدم. أعد المحاولة.',
   errors: {
     unauthorized: 'انتهت صلاحية جلستك. سجّل الدخول مرة أخرى ثم أعد المحاولة.',
     forbidden: 'رفض الخادم مفتاح Admin API. اطلب من المسؤول عن لوحة التحكم هذه مراجعة إعدادات Authgear.',
