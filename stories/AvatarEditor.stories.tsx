@@ -1,12 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useLayoutEffect, type ReactNode } from 'react'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within, type Mock } from 'storybook/test'
+import type { AvatarEditorResult } from '../src/index.ts'
 import { AvatarEditor } from '../src/index.ts'
-import { bombFile, corruptFile, heicFile, photoFile, svgFile, textFileNamedPng, tinyFile } from './support/images.ts'
+import { bombFile, corruptFile, emptyFile, heicFile, photoFile, svgFile, textFileNamedPng, tinyFile } from './support/images.ts'
 
 const meta = {
   title: 'AvatarEditor',
   component: AvatarEditor,
+  tags: ['autodocs'],
   args: { round: true },
 } satisfies Meta<typeof AvatarEditor>
 export default meta
@@ -26,8 +28,9 @@ async function pick(canvasElement: HTMLElement, file: File) {
   input.dispatchEvent(new Event('change', { bubbles: true }))
 }
 
+/** Picks a valid photo through the chooser, as an admin would. */
 async function pickPhoto(canvasElement: HTMLElement) {
-  await pick(canvasElement, await photoFile())
+  await userEvent.upload(canvasElement.querySelector<HTMLInputElement>('input[type="file"]')!, await photoFile())
   await waitFor(() => expect(root(canvasElement).dataset.state).toBe('ready'), { timeout: 10_000 })
 }
 
@@ -74,27 +77,58 @@ export const ErrorFileTooLarge = refusal(() => photoFile(), /over the limit/, { 
 export const ErrorTooManyPixels = refusal(bombFile, /30,000 × 30,000/)
 export const ErrorTooSmall = refusal(tinyFile, /64 × 64/)
 export const ErrorCorrupt = refusal(corruptFile, /damaged/)
+export const ErrorEmpty = refusal(emptyFile, /This file is empty/)
 
-function withStatus(status: 'uploading' | 'saving' | 'saved' | 'error', extra: Story['args'] = {}): Story {
+/**
+ * Encoding lasts as long as the crop takes (a few frames for this photo): the
+ * play function records every state the root passes through on Save.
+ */
+export const Encoding: Story = {
+  args: { onSave: fn() },
+  play: async ({ args, canvasElement }) => {
+    await pickPhoto(canvasElement)
+    const states: string[] = []
+    const observer = new MutationObserver(() => states.push(root(canvasElement).dataset.state ?? ''))
+    observer.observe(root(canvasElement), { attributeFilter: ['data-state'] })
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Save photo' }))
+    await waitFor(() => expect(args.onSave).toHaveBeenCalledOnce(), { timeout: 10_000 })
+    observer.disconnect()
+    expect(states).toEqual(['encoding', 'ready'])
+    const [result] = (args.onSave as Mock<(result: AvatarEditorResult) => void>).mock.calls[0]!
+    expect(result.blob.type).toBe('image/jpeg')
+    expect([result.width, result.height]).toEqual([1024, 1024])
+  },
+}
+
+function withStatus(status: 'uploading' | 'saving' | 'saved' | 'error', text: RegExp, extra: Story['args'] = {}): Story {
   return {
     args: { status, ...extra },
     play: async ({ canvasElement }) => {
       await pick(canvasElement, await photoFile())
       await waitFor(() => expect(root(canvasElement).dataset.state).toBe(status))
+      await expect(root(canvasElement)).toHaveTextContent(text)
     },
   }
 }
 
-export const Uploading40Percent = withStatus('uploading', { progress: 0.4 })
-export const Saving = withStatus('saving')
-export const Saved = withStatus('saved')
-export const ServerError = withStatus('error', { error: 'Your session has expired. Sign in again, then try again.' })
+export const Uploading40Percent = withStatus('uploading', /Uploading… 40%/, { progress: 0.4 })
+export const Saving = withStatus('saving', /Saving…/)
+export const Saved = withStatus('saved', /Photo saved\./)
+export const ServerError = withStatus('error', /session has expired/, { error: 'Your session has expired. Sign in again, then try again.' })
 
+/** `data-theme="dark"` on any ancestor (here the story's frame) switches the variables; so does `prefers-color-scheme`. */
 export const Dark: Story = {
-  args: { 'data-theme': 'dark' } as Story['args'],
   globals: { backgrounds: { value: 'dark' } },
+  decorators: [
+    (Story) => (
+      <div data-theme="dark" style={{ background: '#0d1117', padding: 16 }}>
+        <Story />
+      </div>
+    ),
+  ],
   play: async ({ canvasElement }) => {
     await pickPhoto(canvasElement)
+    expect(getComputedStyle(root(canvasElement)).getPropertyValue('--avatar-editor-bg').trim()).toBe('#0d1117')
   },
 }
 
@@ -102,18 +136,30 @@ export const RightToLeft: Story = {
   args: { locale: 'ar' },
   play: async ({ canvasElement }) => {
     expect(root(canvasElement).getAttribute('dir')).toBe('rtl')
+    await expect(within(canvasElement).getByRole('button', { name: 'اختر صورة' })).toBeInTheDocument()
     await pickPhoto(canvasElement)
   },
 }
 
-export const Japanese: Story = { args: { locale: 'ja' } }
-export const TraditionalChineseHongKong: Story = { args: { locale: 'zh-HK' } }
-export const Spanish: Story = { args: { locale: 'es' } }
+/** A locale whose words reach the chooser button and whose `lang` reaches the root. */
+function inLocale(locale: string, chooseFile: string): Story {
+  return {
+    args: { locale },
+    play: async ({ canvasElement }) => {
+      await expect(within(canvasElement).getByRole('button', { name: chooseFile })).toBeInTheDocument()
+      expect(root(canvasElement).getAttribute('dir')).toBe('ltr')
+    },
+  }
+}
+
+export const Japanese = inLocale('ja', '写真を選択')
+export const TraditionalChineseHongKong = inLocale('zh-HK', '選擇相片')
+export const Spanish = inLocale('es', 'Elegir una foto')
 export const French: Story = {
   args: { locale: 'fr' },
   play: async ({ canvasElement }) => {
     await pick(canvasElement, await tinyFile())
-    await waitFor(() => expect(canvasElement.querySelector('[data-avatar-editor="error"]')).toHaveTextContent(/64 × 64/))
+    await waitFor(() => expect(canvasElement.querySelector('[data-avatar-editor="error"]')).toHaveTextContent(/il faut au moins 128 × 128 pixels/))
   },
 }
 
@@ -158,9 +204,19 @@ function WithoutLibraryStyles({ children }: { children: ReactNode }) {
 }
 
 export const Unstyled: Story = {
-  decorators: [(Story) => <WithoutLibraryStyles>{Story()}</WithoutLibraryStyles>],
+  decorators: [
+    (Story) => (
+      <WithoutLibraryStyles>
+        {/* Without styles.css the editor fills its container: the page decides its width. */}
+        <div style={{ maxWidth: 360 }}>
+          <Story />
+        </div>
+      </WithoutLibraryStyles>
+    ),
+  ],
   play: async ({ canvasElement }) => {
     await pickPhoto(canvasElement)
+    expect(getComputedStyle(root(canvasElement)).getPropertyValue('--avatar-editor-bg')).toBe('')
     // Still usable: the crop frame is square and the controls are there.
     const cropper = canvasElement.querySelector<HTMLElement>('[data-avatar-editor="cropper"]')!
     expect(Math.round(cropper.getBoundingClientRect().width)).toBe(Math.round(cropper.getBoundingClientRect().height))

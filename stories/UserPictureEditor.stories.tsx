@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createAdminApiClient } from '../src/core/index.ts'
+import { createAdminApiClient, updateUserPicture } from '../src/core/index.ts'
 import { AdminApiProvider, UserPictureEditor } from '../src/index.ts'
 import { createAuthgearMsw, SEED_USER_IDS, type AuthgearMsw } from '../test/msw/authgear.ts'
+import { useAuthgearImages } from './support/authgear-images.ts'
 import { photoFile } from './support/images.ts'
 
 /*
@@ -21,14 +22,18 @@ async function authgear(): Promise<AuthgearMsw> {
   return instance
 }
 
-type Setup = (authgear: AuthgearMsw) => void
+type Setup = (authgear: AuthgearMsw) => void | Promise<void>
 
 function Stack({ authgear: stack, userId, locale }: { authgear: AuthgearMsw; userId: string; locale?: string }) {
   const [client] = useState(() => createAdminApiClient({ endpoint: stack.endpoint, fetch: stack.fetch, uploadTransport: 'fetch' }))
+  const frame = useRef<HTMLDivElement>(null)
+  useAuthgearImages(stack, frame)
   return (
-    <AdminApiProvider client={client}>
-      <UserPictureEditor userId={userId} locale={locale} round />
-    </AdminApiProvider>
+    <div ref={frame}>
+      <AdminApiProvider client={client}>
+        <UserPictureEditor userId={userId} locale={locale} round />
+      </AdminApiProvider>
+    </div>
   )
 }
 
@@ -43,7 +48,7 @@ const meta = {
   loaders: [
     async ({ parameters }) => {
       const stack = await authgear()
-      ;(parameters.authgearSetup as Setup | undefined)?.(stack)
+      await (parameters.authgearSetup as Setup | undefined)?.(stack)
       return { authgear: stack }
     },
   ],
@@ -68,17 +73,78 @@ export const WithoutPicture: Story = {
   },
 }
 
+/** The current picture, once the browser has decoded it. */
+async function shownPicture(canvasElement: HTMLElement) {
+  const image = await within(canvasElement).findByRole<HTMLImageElement>('img', { name: /^Current photo/ }, { timeout: 10_000 })
+  await waitFor(() => expect(image.complete && image.naturalWidth > 1).toBe(true), { timeout: 10_000 })
+  return image
+}
+
 export const SaveAPicture: Story = {
   play: async ({ canvasElement }) => {
     await pickAndSave(canvasElement)
     await waitFor(() => expect(container(canvasElement).dataset.stage).toBe('saved'), { timeout: 10_000 })
+    // The picture as Authgear reads it back (its /profile URL) replaces "No photo yet".
+    await shownPicture(canvasElement)
   },
+}
+
+/** Gives the user a picture before the story renders, through the same flow the editor uses. */
+const withPicture: Setup = async (stack) => {
+  const client = createAdminApiClient({ endpoint: stack.endpoint, fetch: stack.fetch, uploadTransport: 'fetch' })
+  await updateUserPicture(client, { userId: SEED_USER_IDS['no-picture'], image: await photoFile(800, 800, 'earlier.jpg') })
+}
+
+export const WithPicture: Story = {
+  parameters: { authgearSetup: withPicture },
+  play: async ({ canvasElement }) => {
+    await shownPicture(canvasElement)
+    await expect(within(canvasElement).getByRole('button', { name: 'Remove photo' })).toBeInTheDocument()
+  },
+}
+
+/** A slow upload shows its progress and can be cancelled; the photo stays in the editor for another try. */
+export const CancelUpload: Story = {
+  parameters: { authgearSetup: ((stack) => stack.app.faults.add({ route: 'upload', latencyMs: 3_000 })) satisfies Setup },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await pickAndSave(canvasElement)
+    await waitFor(() => expect(container(canvasElement).dataset.stage).toBe('uploading'))
+    await expect(canvasElement.querySelector('[data-avatar-editor="root"]')).toHaveAttribute('data-state', 'uploading')
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel upload' }))
+    await waitFor(() => expect(canvasElement.querySelector('[data-avatar-editor="root"]')).toHaveAttribute('data-state', 'ready'))
+    await expect(canvas.getByRole('button', { name: 'Save photo' })).toHaveFocus()
+    await expect(canvas.getByText('No photo yet')).toBeInTheDocument()
+  },
+}
+
+export const RemovePicture: Story = {
+  parameters: { authgearSetup: withPicture },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await shownPicture(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove photo' }))
+    // The question opens on the safe answer; Escape keeps the picture and returns to Remove.
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Keep it' })).toHaveFocus())
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Remove photo' })).toHaveFocus())
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove photo' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove' }))
+    await expect(await canvas.findByText('Photo removed.', {}, { timeout: 10_000 })).toBeInTheDocument()
+    await expect(canvas.getByText('No photo yet')).toBeInTheDocument()
+  },
+}
+
+/** Waits until the user was read, so a fault set now hits the save, not the read. */
+async function userLoaded(canvasElement: HTMLElement) {
+  await waitFor(() => expect(canvasElement.querySelector('[data-avatar-editor="current-picture"]')).not.toHaveAttribute('aria-busy'), { timeout: 10_000 })
 }
 
 function failing(setup: Setup, message: RegExp, retry: boolean): Story {
   return {
-    parameters: { authgearSetup: setup },
-    play: async ({ canvasElement }) => {
+    play: async ({ canvasElement, loaded }) => {
+      await userLoaded(canvasElement)
+      setup(loaded.authgear as AuthgearMsw)
       await pickAndSave(canvasElement)
       await waitFor(() => expect(container(canvasElement).dataset.stage).toBe('error'), { timeout: 15_000 })
       await expect(canvasElement.querySelector('[data-avatar-editor="error"]')).toHaveTextContent(message)
@@ -116,6 +182,19 @@ export const ValidationFailed = failing(
   false,
 )
 export const AnonymizedUser = { ...failing(() => undefined, /anonymized/, false), args: { userId: SEED_USER_IDS.anonymized } } satisfies Story
+
+/** The session expired before the user could be read: the editor waits, and Try again reads again. */
+export const UserCannotBeRead: Story = {
+  parameters: { authgearSetup: ((stack) => stack.signOut()) satisfies Setup },
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(/session has expired/)
+    await expect(canvas.getByRole('button', { name: 'Choose a photo' })).toBeDisabled()
+    ;(loaded.authgear as AuthgearMsw).signIn()
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }))
+    await expect(await canvas.findByText('No photo yet')).toBeInTheDocument()
+  },
+}
 
 export const ExpiredUploadUrlRecovered: Story = {
   parameters: {

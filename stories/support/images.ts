@@ -57,3 +57,6 @@ export async function corruptFile(): Promise<File> {
   const photo = await photoFile(400, 300)
   return new File([(await photo.arrayBuffer()).slice(0, 120)], 'broken.jpg', { type: 'image/jpeg' })
 }
+
+/** A 0-byte file, as a failed download or a cloud placeholder leaves behind. */
+export const emptyFile = () => new File([], 'avatar.jpg', { type: 'image/jpeg' })
