@@ -1,7 +1,7 @@
 'use client'
 
 import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes } from 'react'
-import type { AdminApiError, AdminUser, RetryOptions, UpdateUserPictureResult } from '../core/index.js'
+import { toDisplayableImageUrl, type AdminApiError, type AdminUser, type RetryOptions, type UpdateUserPictureResult } from '../core/index.js'
 import { useUpdateUserPicture } from '../hooks/useUpdateUserPicture.js'
 import { useUser } from '../hooks/useUser.js'
 import { getTextDirection } from '../i18n/getMessages.js'
@@ -61,21 +61,10 @@ function canRetry(error: AdminApiError): boolean {
   return error.retryable || error.code === 'unauthorized' || error.code === 'network' || (error.status ?? 0) >= 500
 }
 
-/** Only an http(s) URL ever reaches an `src`: nothing user-supplied becomes a script URL. */
-function safeImageUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
 function CurrentPicture({ user, loading, messages }: { user: AdminUser | undefined; loading: boolean; messages: UserPictureEditorMessages }) {
   const [failed, setFailed] = useState<string>()
   const picture = user?.standardAttributes.picture
-  const src = safeImageUrl(picture)
+  const src = toDisplayableImageUrl(picture)
   const name = String(user?.standardAttributes.name ?? '')
   if (!user) {
     return (
