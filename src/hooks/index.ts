@@ -1,6 +1,13 @@
 'use client'
 
-export { AdminApiProvider, useAdminApi, useAdminApiClient, type AdminApiContextValue, type AdminApiProviderProps } from './AdminApiProvider.js'
+export {
+  AdminApiProvider,
+  useAdminApi,
+  useAdminApiClient,
+  type AdminApiContextValue,
+  type AdminApiFetchOptions,
+  type AdminApiProviderProps,
+} from './AdminApiProvider.js'
 export { toAdminApiError } from './combined-error.js'
 export {
   adminApiKeys,
@@ -19,4 +26,4 @@ export {
   type UseUpdateUserPictureOptions,
   type UseUpdateUserPictureResult,
 } from './useUpdateUserPicture.js'
-export { useUser, type UseUserResult } from './useUser.js'
+export { useUser, type UseUserOptions, type UseUserResult } from './useUser.js'

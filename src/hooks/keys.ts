@@ -30,16 +30,25 @@ export function userQueryOptions(client: AdminApiClient, userId: string) {
 export function uploadUrlMutationOptions(client: AdminApiClient) {
   return {
     mutationKey: adminApiKeys.uploadUrl(),
-    mutationFn: (variables: { signal?: AbortSignal } = {}) => client.getUploadUrl({ signal: variables.signal }),
+    // `void` lets callers write `mutate()`.
+    mutationFn: (variables: { signal?: AbortSignal } | void) => client.getUploadUrl({ signal: variables ? variables.signal : undefined }),
   }
 }
 
 /** Variables of {@link uploadImageMutationOptions}. */
 export interface UploadImageVariables {
+  /** A fresh pre-signed URL from `useUploadUrl` / `getUploadUrl` (one upload each). */
   uploadUrl: string
+  /** The file; Authgear takes 1 byte to 10 MiB and does not check it is an image. */
   image: Blob
+  /**
+   * File name of the multipart part.
+   * @default `avatar.<ext>` after the blob's type
+   */
   filename?: string
+  /** Cancels the upload; the mutation then fails with code `aborted`. */
   signal?: AbortSignal
+  /** Uploaded fraction, 0..1, never decreasing (only 0 and 1 with the `fetch` transport). */
   onProgress?: (fraction: number) => void
 }
 

@@ -2,6 +2,7 @@
 
 import { useMutation, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
+import type { AnyVariables, OperationResult, OperationResultSource } from 'urql'
 import {
   AdminApiError,
   UpdateUserStandardAttributesDocument,
@@ -19,10 +20,44 @@ import { useAdminApi } from './AdminApiProvider.js'
 import { toAdminApiError } from './combined-error.js'
 import { uploadImageMutationOptions, uploadUrlMutationOptions, type UploadImageVariables } from './keys.js'
 import { refreshUser } from './refresh-user.js'
+import { PROXY_OPERATION_CONTEXT } from './user-queries.js'
 
 /** A signal that fires when either fires. */
 function eitherSignal(own: AbortSignal, given: AbortSignal | undefined): AbortSignal {
   return given ? AbortSignal.any([own, given]) : own
+}
+
+const abortedPictureChange = () => new AdminApiError('aborted', 'The picture change was cancelled')
+
+/**
+ * The first complete result of an urql operation. When `signal` fires the
+ * operation is unsubscribed, which makes urql abort its request, and the
+ * promise rejects with code `aborted`.
+ */
+function firstResult<TData, TVariables extends AnyVariables>(
+  source: OperationResultSource<OperationResult<TData, TVariables>>,
+  signal: AbortSignal | undefined,
+): Promise<OperationResult<TData, TVariables>> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedPictureChange())
+    let settled = false
+    // Set once subscribe() returns; a cached result can arrive during the call.
+    const live: { subscription?: { unsubscribe(): void } } = {}
+    const onAbort = () => {
+      live.subscription?.unsubscribe()
+      reject(abortedPictureChange())
+    }
+    live.subscription = source.subscribe((result) => {
+      if (settled || result.stale || result.hasNext) return
+      settled = true
+      signal?.removeEventListener('abort', onAbort)
+      // Left subscribed, the read would stay an active query that urql keeps re-running.
+      live.subscription?.unsubscribe()
+      resolve(result)
+    })
+    if (settled) live.subscription.unsubscribe()
+    else signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }
 
 /**
@@ -87,11 +122,14 @@ export interface SetUserPictureVariables {
 /**
  * Sets or removes a user's picture through urql: reads the whole
  * `standardAttributes`, changes `picture`, writes the whole object back
- * (`updateUser` replaces it), and never sends custom attributes.
+ * (`updateUser` replaces it), and never sends custom attributes. urql's
+ * document cache then re-runs every active query holding a `User`, and the
+ * user's TanStack queries are invalidated.
  */
 export function useSetUserPicture(queryClient?: QueryClient) {
   const api = useAdminApi()
   const { urqlClient } = api
+  const client = queryClient ?? api.queryClient
   return useMutation(
     {
       mutationFn: async ({ userId, picture, signal }: SetUserPictureVariables): Promise<AdminUser> => {
@@ -104,27 +142,29 @@ export function useSetUserPicture(queryClient?: QueryClient) {
         } catch (cause) {
           throw new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`, { cause })
         }
-        const read = await urqlClient
-          .query<UserStandardAttributesResult, UserQueryVariables>(UserStandardAttributesDocument, { id }, { requestPolicy: 'network-only' })
-          .toPromise()
+        const read = await firstResult(
+          urqlClient.query<UserStandardAttributesResult, UserQueryVariables>(UserStandardAttributesDocument, { id }, { ...PROXY_OPERATION_CONTEXT, requestPolicy: 'network-only' }),
+          signal,
+        )
         if (read.error) throw toAdminApiError(read.error)
         const node = read.data?.node
         if (!node?.id || !node.standardAttributes) throw new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`)
-        if (signal?.aborted) throw new AdminApiError('aborted', 'The picture change was cancelled')
         // Nothing between the read and the write: updateUser has no version check.
-        const written = await urqlClient
-          .mutation<UpdateUserStandardAttributesResult, UpdateUserStandardAttributesVariables>(UpdateUserStandardAttributesDocument, {
-            userID: node.id,
-            standardAttributes: withPicture(node.standardAttributes, picture),
-          })
-          .toPromise()
+        const written = await firstResult(
+          urqlClient.mutation<UpdateUserStandardAttributesResult, UpdateUserStandardAttributesVariables>(
+            UpdateUserStandardAttributesDocument,
+            { userID: node.id, standardAttributes: withPicture(node.standardAttributes, picture) },
+            PROXY_OPERATION_CONTEXT,
+          ),
+          signal,
+        )
         if (written.error) throw toAdminApiError(written.error)
         const user = written.data?.updateUser.user
         if (!user) throw new AdminApiError('unexpected-response', 'updateUser returned no user')
         return user
       },
-      onSuccess: (_user, { userId }) => refreshUser(userId, api.queryClient, urqlClient),
+      onSuccess: (_user, { userId }) => refreshUser(userId, client, urqlClient),
     },
-    queryClient ?? api.queryClient,
+    client,
   )
 }

@@ -24,6 +24,10 @@ export interface UpdateUserPictureInput {
   userId: string
   /** The encoded picture (e.g. `AvatarEditor`'s `onSave` result `blob`). */
   image: Blob
+  /**
+   * File name of the multipart part.
+   * @default `avatar.<ext>` after the image type
+   */
   filename?: string
 }
 
@@ -42,6 +46,7 @@ export interface UseUpdateUserPictureOptions {
 
 /** What {@link useUpdateUserPicture} returns. */
 export interface UseUpdateUserPictureResult {
+  /** Where the change stands: `idle` → `uploading` → `saving` → `saved`, or `error`. */
   stage: UpdateUserPictureHookStage
   /** Upload progress of the current try, 0..1; 1 once saving. */
   progress: number
@@ -72,6 +77,7 @@ type Variables = LastCall & { signal: AbortSignal }
  */
 export function useUpdateUserPicture(options: UseUpdateUserPictureOptions = {}, queryClient?: QueryClient): UseUpdateUserPictureResult {
   const api = useAdminApi()
+  const client = queryClient ?? api.queryClient
   const [stage, setStage] = useState<UpdateUserPictureHookStage>('idle')
   const [progress, setProgress] = useState(0)
   const controller = useRef<AbortController | null>(null)
@@ -104,7 +110,7 @@ export function useUpdateUserPicture(options: UseUpdateUserPictureOptions = {}, 
       // Not TanStack's retry: the core already retries what is safe to retry.
       retry: false,
     },
-    queryClient ?? api.queryClient,
+    client,
   )
   const { mutateAsync, reset: resetMutation } = mutation
 
@@ -119,7 +125,7 @@ export function useUpdateUserPicture(options: UseUpdateUserPictureOptions = {}, 
       try {
         const outcome = await mutateAsync({ ...call, signal: own.signal })
         const userId = call.kind === 'update' ? call.input.userId : call.userId
-        await refreshUser(userId, api.queryClient, api.urqlClient).catch(() => undefined)
+        await refreshUser(userId, client, api.urqlClient).catch(() => undefined)
         if (own.signal.aborted) return undefined
         setStage('saved')
         if (call.kind === 'update') optionsRef.current.onSaved?.(outcome as UpdateUserPictureResult)
@@ -138,7 +144,7 @@ export function useUpdateUserPicture(options: UseUpdateUserPictureOptions = {}, 
         if (controller.current === own) controller.current = null
       }
     },
-    [mutateAsync, resetMutation, api.queryClient, api.urqlClient],
+    [mutateAsync, resetMutation, client, api.urqlClient],
   )
 
   // Leaving the page mid-upload aborts it: nothing half-done is saved later.

@@ -1,9 +1,20 @@
 'use client'
 
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { AdminApiError, UserWithCustomAttributesDocument, toUserNodeId, type AdminUser, type UserQueryVariables, type UserWithCustomAttributesResult } from '../core/index.js'
+import { AdminApiError, toUserNodeId, type AdminUser, type UserQueryVariables, type UserWithCustomAttributesResult } from '../core/index.js'
 import { useAdminApi } from './AdminApiProvider.js'
 import { toAdminApiError } from './combined-error.js'
+import { PROXY_OPERATION_CONTEXT, userRequest, watchUserRequest } from './user-queries.js'
+
+/** Options of {@link useUser}. */
+export interface UseUserOptions {
+  /**
+   * Read the user's custom attributes too; `false` reads the standard ones only
+   * (`user.customAttributes` is then absent).
+   * @default true
+   */
+  customAttributes?: boolean
+}
 
 /** What {@link useUser} returns. */
 export interface UseUserResult {
@@ -18,7 +29,7 @@ export interface UseUserResult {
 }
 
 interface UserState {
-  /** Which read this state answers: the node id and the refetch count. */
+  /** Which read this state answers: the node id, the document and the refetch count. */
   id: string | undefined
   request: string | undefined
   user: AdminUser | undefined
@@ -46,22 +57,27 @@ function nodeIdOrError(userId: string): string | AdminApiError {
  * change made with this library's hooks refreshes it everywhere.
  * Pass `undefined` to wait.
  */
-export function useUser(userId: string | undefined): UseUserResult {
+export function useUser(userId: string | undefined, options: UseUserOptions = {}): UseUserResult {
+  const { customAttributes = true } = options
   const { urqlClient } = useAdminApi()
   const [refetchCount, setRefetchCount] = useState(0)
   const [state, setState] = useState<UserState>({ id: undefined, request: undefined, user: undefined, stale: false, error: undefined })
   const id = useMemo(() => (userId === undefined ? undefined : nodeIdOrError(userId)), [userId])
   const nodeId = typeof id === 'string' ? id : undefined
-  const request = nodeId === undefined ? undefined : `${nodeId}#${refetchCount}`
+  const request = nodeId === undefined ? undefined : `${nodeId}#${customAttributes}#${refetchCount}`
 
   useEffect(() => {
     if (nodeId === undefined || request === undefined) return
+    const read = userRequest(nodeId, customAttributes)
+    const unwatch = watchUserRequest(urqlClient, read)
+    const context = refetchCount > 0 ? { ...PROXY_OPERATION_CONTEXT, requestPolicy: 'network-only' as const } : PROXY_OPERATION_CONTEXT
     const subscription = urqlClient
-      .query<UserWithCustomAttributesResult, UserQueryVariables>(UserWithCustomAttributesDocument, { id: nodeId }, refetchCount > 0 ? { requestPolicy: 'network-only' } : undefined)
+      .query<UserWithCustomAttributesResult, UserQueryVariables>(read.query, read.variables, context)
       .subscribe((result) => {
         if (result.error) {
           const error = toAdminApiError(result.error)
-          setState((previous) => ({ ...previous, id: nodeId, request, stale: false, error }))
+          // The user read before stays on screen only if it is this user.
+          setState((previous) => ({ id: nodeId, request, user: previous.id === nodeId ? previous.user : undefined, stale: false, error }))
           return
         }
         try {
@@ -71,8 +87,11 @@ export function useUser(userId: string | undefined): UseUserResult {
           setState({ id: nodeId, request, user: undefined, stale: false, error: error as AdminApiError })
         }
       })
-    return () => subscription.unsubscribe()
-  }, [urqlClient, nodeId, request, refetchCount])
+    return () => {
+      subscription.unsubscribe()
+      unwatch()
+    }
+  }, [urqlClient, nodeId, request, refetchCount, customAttributes])
 
   const refetch = useCallback(() => setRefetchCount((count) => count + 1), [])
   if (id instanceof AdminApiError) return { user: undefined, fetching: false, error: id, refetch }
