@@ -154,6 +154,20 @@ async function main(): Promise<void> {
       await call(page, 'forget', input.name)
     }
 
+    // Preview paint of the 24 MP photo: ours against a bare object-URL <img> and the recipe's data URL.
+    const previewInput = 'photo-24mp.jpg'
+    const paint: Record<'ours' | 'objectUrl' | 'dataUrl', number[]> = { ours: [], objectUrl: [], dataUrl: [] }
+    for (const how of ['ours', 'objectUrl', 'dataUrl'] as const) await call(page, 'previewPaint', previewInput, how)
+    for (let run = 0; run < RUNS; run++) {
+      for (const how of ['ours', 'objectUrl', 'dataUrl'] as const) paint[how].push((await call(page, 'previewPaint', previewInput, how)).ms)
+    }
+    await call(page, 'forget', previewInput)
+    const previewMs = { ours: median(paint.ours), objectUrl: median(paint.objectUrl), dataUrl: median(paint.dataUrl) }
+    console.log(
+      `\nPreview of the 24 MP photo painted: ours ${previewMs.ours.toFixed(0)} ms (${(previewMs.ours / previewMs.objectUrl).toFixed(2)}x an object-URL <img>, ` +
+        `${previewMs.objectUrl.toFixed(0)} ms); the recipe's data URL ${previewMs.dataUrl.toFixed(0)} ms (${(previewMs.dataUrl / previewMs.objectUrl).toFixed(2)}x).`,
+    )
+
     await call(page, 'bombRejection')
     const bomb: Measurement[] = []
     for (let run = 0; run < RUNS; run++) bomb.push(await call(page, 'bombRejection'))
@@ -167,7 +181,7 @@ async function main(): Promise<void> {
     const resultsDir = join(root, 'bench/results')
     mkdirSync(resultsDir, { recursive: true })
     const file = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-    writeFileSync(file, JSON.stringify({ chromium: browser.version(), cores: cpus().length, runs: RUNS, rows, bombMs }, null, 2))
+    writeFileSync(file, JSON.stringify({ chromium: browser.version(), cores: cpus().length, runs: RUNS, rows, bombMs, previewMs }, null, 2))
     console.log(`\nraw numbers: ${file}`)
   } finally {
     await browser.close()
