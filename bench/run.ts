@@ -7,10 +7,10 @@
 // and how long refusing a 30000x30000 PNG bomb takes. Medians of >= 5 runs after
 // one warm-up. Not part of `npm test`: it takes about a minute and measures,
 // it does not assert.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Page } from 'playwright'
+import { chromium, type Browser, type Page } from 'playwright'
 import sharp from 'sharp'
 import { createServer } from 'vite'
 import { corpusDir, makeCorpus } from '../scripts/make-corpus.ts'
@@ -28,6 +28,38 @@ const INPUTS = [
   { name: 'photo-24mp.jpg', label: '24 MP', width: 6000, height: 4000 },
   { name: 'photo-48mp.jpg', label: '48 MP', width: 8485, height: 5657 },
 ] as const
+
+/** A field of /proc/PID/status in KiB. */
+function procStatusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN)
+}
+
+/**
+ * Peak memory that `work` adds to Chromium's renderer and GPU processes, in MB:
+ * each process's resident high-water mark is reset (Linux `clear_refs` 5), then
+ * read after the work, less its resident size before. `undefined` where /proc
+ * cannot be read or reset (not Linux, not allowed).
+ */
+async function peakMemoryMb(browser: Browser, work: () => Promise<unknown>): Promise<number | undefined> {
+  const cdp = await browser.newBrowserCDPSession()
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo' as never)) as { processInfo: { type: string; id: number }[] }
+    const pids = processInfo.filter((process) => process.type === 'renderer' || process.type === 'GPU').map((process) => process.id)
+    const before = new Map<number, number>()
+    for (const pid of pids) {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5')
+      before.set(pid, procStatusKiB(pid, 'VmRSS'))
+    }
+    await work()
+    let addedKiB = 0
+    for (const pid of pids) addedKiB += Math.max(0, procStatusKiB(pid, 'VmHWM') - (before.get(pid) ?? 0))
+    return addedKiB / 1024
+  } catch {
+    return undefined
+  } finally {
+    await cdp.detach()
+  }
+}
 
 /** The centred square of the short side: what a user crops most often. */
 function centreSquare(width: number, height: number): Area {
@@ -168,6 +200,35 @@ async function main(): Promise<void> {
         `${previewMs.objectUrl.toFixed(0)} ms); the recipe's data URL ${previewMs.dataUrl.toFixed(0)} ms (${(previewMs.dataUrl / previewMs.objectUrl).toFixed(2)}x).`,
     )
 
+    // Peak memory of turning the 24 MP photo into 1024², against its decoded size (W x H x 4).
+    const memoryInput = INPUTS.find((input) => input.label === '24 MP')!
+    const memoryArea = centreSquare(memoryInput.width, memoryInput.height)
+    const decodedMb = (memoryInput.width * memoryInput.height * 4) / 1024 / 1024
+    const memoryRuns = { decode: [] as number[], ours: [] as number[], recipe: [] as number[] }
+    for (let run = 0; run < 3; run++) {
+      const decode = await peakMemoryMb(browser, () => call(page, 'bareDecode', memoryInput.name))
+      const ours = await peakMemoryMb(browser, () => call(page, 'ours', memoryInput.name, memoryArea, 1024, 'image/jpeg', false))
+      const recipe = await peakMemoryMb(browser, () => call(page, 'usualRecipe', memoryInput.name, memoryArea, 1024, false))
+      if (decode === undefined || ours === undefined || recipe === undefined) break
+      memoryRuns.decode.push(decode)
+      memoryRuns.ours.push(ours)
+      memoryRuns.recipe.push(recipe)
+    }
+    await call(page, 'forget', memoryInput.name)
+    const memoryMb =
+      memoryRuns.ours.length > 0
+        ? { decodedMb, decode: median(memoryRuns.decode), ours: median(memoryRuns.ours), recipe: median(memoryRuns.recipe) }
+        : undefined
+    if (memoryMb) {
+      console.log(
+        `\nPeak memory, 24 MP → 1024² (decoded source ${memoryMb.decodedMb.toFixed(0)} MB): bare decode +${memoryMb.decode.toFixed(0)} MB, ` +
+          `ours +${memoryMb.ours.toFixed(0)} MB (${(memoryMb.ours / memoryMb.decodedMb).toFixed(2)}x the decoded source), ` +
+          `recipe +${memoryMb.recipe.toFixed(0)} MB (${(memoryMb.recipe / memoryMb.decodedMb).toFixed(2)}x). Renderer + GPU resident high-water mark, median of 3.`,
+      )
+    } else {
+      console.log('\nPeak memory: not measurable here (needs Linux /proc with clear_refs).')
+    }
+
     await call(page, 'bombRejection')
     const bomb: Measurement[] = []
     for (let run = 0; run < RUNS; run++) bomb.push(await call(page, 'bombRejection'))
@@ -181,7 +242,7 @@ async function main(): Promise<void> {
     const resultsDir = join(root, 'bench/results')
     mkdirSync(resultsDir, { recursive: true })
     const file = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-    writeFileSync(file, JSON.stringify({ chromium: browser.version(), cores: cpus().length, runs: RUNS, rows, bombMs, previewMs }, null, 2))
+    writeFileSync(file, JSON.stringify({ chromium: browser.version(), cores: cpus().length, runs: RUNS, rows, bombMs, previewMs, memoryMb }, null, 2))
     console.log(`\nraw numbers: ${file}`)
   } finally {
     await browser.close()
