@@ -53,7 +53,14 @@ export function resolveAvatarEditorLocale(locale: string | undefined): AvatarEdi
  * @param locale - a BCP 47 tag; unknown or missing tags fall back to English.
  */
 export function getMessages(locale?: string, overrides?: AvatarEditorMessageOverrides): AvatarEditorMessages {
-  const base = avatarEditorMessages[resolveAvatarEditorLocale(locale)]
+  return layOverrides(avatarEditorMessages[resolveAvatarEditorLocale(locale)], overrides)
+}
+
+/**
+ * `overrides` laid over a locale's complete messages: `errors` merges code by
+ * code, and an `undefined` entry keeps the shipped sentence.
+ */
+export function layOverrides<T extends { errors: object }>(base: T, overrides: (Partial<Omit<T, 'errors'>> & { errors?: Partial<T['errors']> }) | undefined): T {
   if (!overrides) return base
   const { errors, ...rest } = overrides
   return { ...base, ...dropUndefined(rest), errors: { ...base.errors, ...dropUndefined(errors ?? {}) } }

@@ -1,4 +1,4 @@
-import { resolveAvatarEditorLocale, type AvatarEditorLocale } from './getMessages.js'
+import { layOverrides, resolveAvatarEditorLocale, type AvatarEditorLocale } from './getMessages.js'
 import type { Message } from './types.js'
 
 /** The codes of `AdminApiError` (see `authgear-avatar-editor/core`) that get their own sentence. */
@@ -207,8 +207,5 @@ export const userPictureEditorMessages: Readonly<Record<AvatarEditorLocale, User
 
 /** The `<UserPictureEditor>` messages for `locale` (resolved as the editor resolves it), with `overrides` applied. */
 export function getUserPictureEditorMessages(locale?: string, overrides?: UserPictureEditorMessageOverrides): UserPictureEditorMessages {
-  const base = userPictureEditorMessages[resolveAvatarEditorLocale(locale)]
-  if (!overrides) return base
-  const { errors, ...rest } = overrides
-  return { ...base, ...rest, errors: { ...base.errors, ...errors } }
+  return layOverrides(userPictureEditorMessages[resolveAvatarEditorLocale(locale)], overrides)
 }
