@@ -40,4 +40,4 @@ export { DERIVED_STANDARD_ATTRIBUTE_KEYS, withPicture } from './standard-attribu
 export { removeUserPicture, updateUserPicture } from './update-user-picture.js'
 export type { RemoveUserPictureOptions, UpdateUserPictureOptions, UpdateUserPictureResult, UpdateUserPictureStage } from './update-user-picture.js'
 export type { UploadTransport } from './upload.js'
-export { fromUserNodeId, isUserId, toUserNodeId } from './user-id.js'
+export { fromUserNodeId, isUserId, toUserNodeId, userNodeIdOrNotFound } from './user-id.js'

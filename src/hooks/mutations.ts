@@ -8,7 +8,7 @@ import {
   UpdateUserStandardAttributesDocument,
   UserStandardAttributesDocument,
   isWritablePictureUrl,
-  toUserNodeId,
+  userNodeIdOrNotFound,
   withPicture,
   type AdminUser,
   type UpdateUserStandardAttributesResult,
@@ -136,12 +136,7 @@ export function useSetUserPicture(queryClient?: QueryClient) {
         if (picture !== null && !isWritablePictureUrl(picture)) {
           throw new AdminApiError('validation-failed', `Not a picture URL Authgear accepts: ${JSON.stringify(picture)}`)
         }
-        let id: string
-        try {
-          id = toUserNodeId(userId)
-        } catch (cause) {
-          throw new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`, { cause })
-        }
+        const id = userNodeIdOrNotFound(userId)
         const read = await firstResult(
           urqlClient.query<UserStandardAttributesResult, UserQueryVariables>(UserStandardAttributesDocument, { id }, { ...PROXY_OPERATION_CONTEXT, requestPolicy: 'network-only' }),
           signal,

@@ -1,7 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { AdminApiError, toUserNodeId, type AdminUser, type UserQueryVariables, type UserWithCustomAttributesResult } from '../core/index.js'
+import { AdminApiError, userNodeIdOrNotFound, type AdminUser, type UserQueryVariables, type UserWithCustomAttributesResult } from '../core/index.js'
 import { useAdminApi } from './AdminApiProvider.js'
 import { toAdminApiError } from './combined-error.js'
 import { PROXY_OPERATION_CONTEXT, userRequest, watchUserRequest } from './user-queries.js'
@@ -44,11 +44,12 @@ function userFromNode(node: UserWithCustomAttributesResult['node'], userId: stri
   return user
 }
 
+/** The node id, or the `user-not-found` error a malformed id is, as a value for render. */
 function nodeIdOrError(userId: string): string | AdminApiError {
   try {
-    return toUserNodeId(userId)
-  } catch (cause) {
-    return new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`, { cause })
+    return userNodeIdOrNotFound(userId)
+  } catch (error) {
+    return error as AdminApiError
   }
 }
 
