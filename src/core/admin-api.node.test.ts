@@ -13,6 +13,7 @@ import { UpdateUserStandardAttributesDocument } from './operations.ts'
 import { clientFor, jpegOfSize, startProxy, type AuthgearLocal, type RunningProxy } from './test-utils/authgear-stack.ts'
 import { removeUserPicture, updateUserPicture, type UpdateUserPictureStage } from './update-user-picture.ts'
 import { toUserNodeId } from './user-id.ts'
+import { rejection } from './test-utils/rejection.ts'
 
 let ag: AuthgearLocal
 let proxy: RunningProxy
@@ -40,14 +41,6 @@ const seeded = (label: string) => {
   return user
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
 
 async function expectCode(promise: Promise<unknown>, code: AdminApiErrorCode) {
   const error = await rejection(promise)

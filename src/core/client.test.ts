@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAdminApiClient } from './client.ts'
 import { isAdminApiError } from './errors.ts'
 import { UpdateUserStandardAttributesDocument, UserStandardAttributesDocument } from './operations.ts'
+import { rejection } from './test-utils/rejection.ts'
 
 const uuid = '97b1c929-842c-415c-a7df-6967efdda160'
 const nodeId = 'VXNlcjo5N2IxYzkyOS04NDJjLTQxNWMtYTdkZi02OTY3ZWZkZGExNjA'
@@ -30,14 +31,6 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 const readUser = (standardAttributes: Record<string, unknown>) =>
   json({ data: { node: { id: nodeId, updatedAt: '2026-01-01T00:00:00Z', standardAttributes } } })
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
 
 afterEach(() => {
   vi.unstubAllGlobals()

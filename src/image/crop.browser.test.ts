@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest'
 import { alphaPicture, corpusExifMarker, orientationPicture } from '../../test/corpus/spec.ts'
 import { cropImage, MAX_OUTPUT_SIZE } from './crop.js'
-import { isAvatarImageError } from './errors.js'
 import { getRotatedBoundingBox, minZoomForRotation } from './geometry.js'
 import { inspectImage } from './inspect.js'
 import { bytesOf, colourDistance, containsText, decodePixels, hasExifSegment, loadCorpus, type Pixels } from './test-utils/corpus.js'
 import type { CropArea, ImageRules } from './types.js'
+import { rejection } from './test-utils/rejection.js'
 
 const { topLeft, topRight, bottomLeft, bottomRight } = orientationPicture.quadrants
 /** JPEG at quality 90 moves flat colours by a few levels; quadrants differ by well over 100. */
@@ -17,14 +17,6 @@ function expectColour(pixels: Pixels, x: number, y: number, colour: readonly num
   expect(colourDistance(actual, colour), `pixel (${x}, ${y}) is ${actual.join(',')}, expected ${colour.join(',')}`).toBeLessThanOrEqual(TOLERANCE)
 }
 
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAvatarImageError(error)) throw new Error(`expected an AvatarImageError, got ${String(error)}`)
-  return error
-}
 
 /** The centred square of the displayed 480x320 quadrant picture. */
 const centreSquare: CropArea = { x: 80, y: 0, width: 320, height: 320 }

@@ -1,22 +1,15 @@
 // Header parsing from hand-built bytes (jsdom has Blob, which is all inspectImage needs).
 import { describe, expect, it } from 'vitest'
 import { ByteReader } from './byte-reader.js'
-import { AvatarImageError, isAvatarImageError } from './errors.js'
+import { AvatarImageError } from './errors.js'
 import { readJpegHeader } from './header-jpeg.js'
 import { inspectImage } from './inspect.js'
 import { defaultImageRules } from './rules.js'
 import { avif, blobOf, bmp, box, concat, exifTiff, gif, jpeg, jpegSegment, latin1, png, pngChunk, u32be, webpExtended, webpLossless, webpLossy } from './test-utils/bytes.js'
+import { rejection } from './test-utils/rejection.js'
 
 const anyType = { acceptedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/bmp'] } as const
 
-async function rejection(promise: Promise<unknown>): Promise<AvatarImageError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAvatarImageError(error)) throw new Error(`expected an AvatarImageError, got ${String(error)}`)
-  return error
-}
 
 describe('inspectImage: JPEG', () => {
   it('reads the size from the frame header', async () => {

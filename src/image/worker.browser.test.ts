@@ -5,15 +5,8 @@ import { cropImage } from './crop.js'
 import { isAvatarImageError } from './errors.js'
 import { loadCorpus } from './test-utils/corpus.js'
 import { cropWorkerEvents, terminateImageWorker } from './worker-client.js'
+import { rejection } from './test-utils/rejection.js'
 
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isAvatarImageError(error)) throw new Error(`expected an AvatarImageError, got ${String(error)}`)
-  return error
-}
 
 /** Resolves on the next event of that type. */
 function next(type: string): Promise<Event> {
