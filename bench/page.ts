@@ -15,6 +15,8 @@ export interface Measurement {
   longestTaskMs: number
   /** The output, base64, when asked for (for PSNR). */
   output?: string
+  /** `cropImage`'s decodeScale: 1 for a full decode, 0.375 or 0.5 for a DCT-scaled JPEG. */
+  decodeScale?: number
 }
 
 const longTasks: PerformanceEntry[] = []
@@ -73,8 +75,15 @@ const bench = {
     }, false),
 
   /** This library. */
-  ours: (name: string, area: Area, size: number, type: 'image/jpeg' | 'image/png', keepOutput: boolean) =>
-    measure(async () => (await cropImage(await file(name), area, { size, type })).blob, keepOutput),
+  ours: async (name: string, area: Area, size: number, type: 'image/jpeg' | 'image/png', keepOutput: boolean, fastDecode?: boolean) => {
+    let decodeScale = NaN
+    const measurement = await measure(async () => {
+      const result = await cropImage(await file(name), area, { size, type, ...(fastDecode === undefined ? {} : { fastDecode }) })
+      decodeScale = result.decodeScale
+      return result.blob
+    }, keepOutput)
+    return { ...measurement, decodeScale }
+  },
 
   /** react-easy-crop's documented recipe, with the crop canvas at the output size. */
   usualRecipe: (name: string, area: Area, size: number, keepOutput: boolean) =>

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { alphaPicture, corpusExifMarker, orientationPicture } from '../../test/corpus/spec.ts'
 import { cropImage, MAX_OUTPUT_SIZE } from './crop.js'
-import { getRotatedBoundingBox, minZoomForRotation } from './geometry.js'
+import { getRotatedBoundingBox, isAreaCoveredByImage, minZoomForRotation } from './geometry.js'
+import { drawCrop } from './render.js'
 import { inspectImage } from './inspect.js'
 import { bytesOf, colourDistance, containsText, decodePixels, hasExifSegment, loadCorpus, type Pixels } from './test-utils/corpus.js'
 import type { CropArea, ImageRules } from './types.js'
@@ -17,6 +18,30 @@ function expectColour(pixels: Pixels, x: number, y: number, colour: readonly num
   expect(colourDistance(actual, colour), `pixel (${x}, ${y}) is ${actual.join(',')}, expected ${colour.join(',')}`).toBeLessThanOrEqual(TOLERANCE)
 }
 
+/** Mean absolute difference of the colour channels of two images of the same size, over every 3rd pixel each way. */
+function meanDifference(a: Pixels, b: Pixels): number {
+  expect([a.width, a.height]).toEqual([b.width, b.height])
+  let total = 0
+  let count = 0
+  for (let y = 0; y < a.height; y += 3) {
+    for (let x = 0; x < a.width; x += 3) {
+      const [p, q] = [a.at(x, y), b.at(x, y)]
+      for (let channel = 0; channel < 3; channel++) total += Math.abs((p[channel] ?? 0) - (q[channel] ?? 0))
+      count += 3
+    }
+  }
+  return total / count
+}
+
+/** The crop as the full-decode path draws it: the whole file decoded by createImageBitmap, one 'high' draw, lossless. */
+async function fullDecodeCrop(blob: Blob, area: CropArea, size: number, rotation = 0): Promise<Pixels> {
+  const bitmap = await createImageBitmap(blob)
+  const canvas = new OffscreenCanvas(size, size)
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+  drawCrop(context, { source: bitmap, size: { width: bitmap.width, height: bitmap.height } }, { area, rotation, background: undefined }, size)
+  bitmap.close()
+  return decodePixels(await canvas.convertToBlob({ type: 'image/png' }))
+}
 
 /** The centred square of the displayed 480x320 quadrant picture. */
 const centreSquare: CropArea = { x: 80, y: 0, width: 320, height: 320 }
@@ -97,11 +122,98 @@ describe('cropImage: rotation', () => {
   })
 })
 
+describe('cropImage: scaled JPEG decode', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('turns an orientation %i photo upright when the JPEG is decoded at 3/8', async (orientation) => {
+    const blob = await loadCorpus(`orientation-${orientation}.jpg`)
+    // 320 source pixels across, 120 asked: 3/8 of 320 is exactly 120, so the decoder scales.
+    const result = await cropImage(blob, centreSquare, { size: 120 })
+    expect(result).toMatchObject({ width: 120, height: 120, type: 'image/jpeg', decodeScale: 0.375 })
+    const pixels = await decodePixels(result.blob)
+    expectColour(pixels, 30, 30, topLeft)
+    expectColour(pixels, 90, 30, topRight)
+    expectColour(pixels, 30, 90, bottomLeft)
+    expectColour(pixels, 90, 90, bottomRight)
+  })
+
+  it.each([2, 5, 6, 7, 8])('takes the off-centre region asked for from a scaled orientation %i photo', async (orientation) => {
+    const blob = await loadCorpus(`orientation-${orientation}.jpg`)
+    const inTopRight = await cropImage(blob, { x: 340, y: 20, width: 120, height: 120 }, { size: 60 })
+    const inBottomLeft = await cropImage(blob, { x: 20, y: 180, width: 120, height: 120 }, { size: 60 })
+    expect([inTopRight.decodeScale, inBottomLeft.decodeScale]).toEqual([0.5, 0.5])
+    const [topRightPixels, bottomLeftPixels] = await Promise.all([decodePixels(inTopRight.blob), decodePixels(inBottomLeft.blob)])
+    for (const [x, y] of [[3, 3], [30, 30], [56, 3], [3, 56], [56, 56]] as const) {
+      expectColour(topRightPixels, x, y, topRight)
+      expectColour(bottomLeftPixels, x, y, bottomLeft)
+    }
+  })
+
+  it('rotates a scaled crop like a full decode does, edge to edge (no transparent border, so still JPEG)', async () => {
+    const blob = await loadCorpus('photo-12mp.jpg')
+    const box = getRotatedBoundingBox(4000, 3000, 17)
+    const side = Math.min(box.width, box.height) / minZoomForRotation(4000, 3000, 17) - 200
+    const area = { x: (box.width - side) / 2 + 90, y: (box.height - side) / 2 - 90, width: side, height: side }
+    expect(isAreaCoveredByImage({ width: 4000, height: 3000 }, 17, area)).toBe(true)
+    const scaled = await cropImage(blob, area, { rotation: 17, size: 512, type: 'image/png', fastDecode: true })
+    expect(scaled.decodeScale).toBe(0.375)
+    const pixels = await decodePixels(scaled.blob)
+    for (const [x, y] of [[0, 0], [511, 0], [0, 511], [511, 511], [256, 0], [0, 256]] as const) expect(pixels.at(x, y)[3]).toBe(255)
+    expect(meanDifference(pixels, await fullDecodeCrop(blob, area, 512, 17))).toBeLessThan(5)
+    expect(await cropImage(blob, area, { rotation: 17, size: 512 })).toMatchObject({ type: 'image/jpeg', decodeScale: 0.375 })
+  })
+
+  it('gives the same picture as a full decode, to within resampling noise', async () => {
+    const blob = await loadCorpus('photo-24mp.jpg')
+    const area = { x: 1000, y: 0, width: 4000, height: 4000 }
+    const scaled = await cropImage(blob, area, { size: 1024, type: 'image/png', fastDecode: true })
+    expect(scaled.decodeScale).toBe(0.375)
+    const pixels = await decodePixels(scaled.blob)
+    expect(meanDifference(pixels, await fullDecodeCrop(blob, area, 1024))).toBeLessThan(3)
+    // The measure tells crops apart: the same crop one output pixel (4 source pixels) to the right differs by more.
+    expect(meanDifference(pixels, await fullDecodeCrop(blob, { ...area, x: area.x + 4 }, 1024))).toBeGreaterThan(4)
+  })
+
+  it('decodes in full when the scaled decode would leave fewer pixels than asked, and for other types', async () => {
+    const photo = await loadCorpus('photo-1mp.jpg')
+    expect((await cropImage(photo, { x: 0, y: 0, width: 816, height: 816 }, { size: 512 })).decodeScale).toBe(1)
+    expect((await cropImage(photo, { x: 0, y: 0, width: 816, height: 816 }, { size: 408 })).decodeScale).toBe(0.5)
+    expect((await cropImage(photo, { x: 0, y: 0, width: 816, height: 816 }, { size: 306 })).decodeScale).toBe(0.375)
+    expect((await cropImage(await loadCorpus('orientation-6.png'), centreSquare, { size: 100 })).decodeScale).toBe(1)
+  })
+
+  it('decodes in full by default where its resampling would show: lossless or near-lossless output, or a crop off the image', async () => {
+    const photo = await loadCorpus('photo-1mp.jpg')
+    const area = { x: 0, y: 0, width: 816, height: 816 }
+    expect((await cropImage(photo, area, { size: 300 })).decodeScale).toBe(0.375)
+    expect((await cropImage(photo, area, { size: 300, type: 'image/png' })).decodeScale).toBe(1)
+    expect((await cropImage(photo, area, { size: 300, quality: 0.95 })).decodeScale).toBe(1)
+    expect((await cropImage(photo, area, { size: 300, fastDecode: false })).decodeScale).toBe(1)
+    expect((await cropImage(photo, { x: -100, y: 0, width: 816, height: 816 }, { size: 300 })).decodeScale).toBe(1)
+    expect((await cropImage(photo, area, { size: 300, type: 'image/webp', quality: 0.8 })).decodeScale).toBe(0.375)
+  })
+
+  it.each([
+    ['a progressive JPEG', 'progressive.jpg', 600],
+    ['a CMYK JPEG', 'cmyk.jpg', 600],
+  ])('crops %s through the scaled decode', async (_, name, side) => {
+    const blob = await loadCorpus(name)
+    const area = { x: 0, y: 0, width: side, height: side }
+    const result = await cropImage(blob, area, { size: 200, type: 'image/png', fastDecode: true })
+    expect(result).toMatchObject({ width: 200, decodeScale: 0.375 })
+    // A CMYK slip (inverted or unconverted inks) moves every colour by far more.
+    expect(meanDifference(await decodePixels(result.blob), await fullDecodeCrop(blob, area, 200))).toBeLessThan(5)
+  })
+
+  it('reports a JPEG cut in the middle of its image data as decode-failed at a scaled size too', async () => {
+    const error = await rejection(cropImage(await loadCorpus('truncated.jpg'), { x: 0, y: 0, width: 800, height: 800 }, { size: 128 }))
+    expect([error.code, error.details]).toEqual(['decode-failed', { detectedType: 'image/jpeg' }])
+  })
+})
+
 describe('cropImage: output', () => {
   it('turns the 24 MP photo into a 1024x1024 JPEG under 1 MB', async () => {
     const blob = await loadCorpus('photo-24mp.jpg')
     const result = await cropImage(blob, { x: 1000, y: 0, width: 4000, height: 4000 })
-    expect(result).toMatchObject({ type: 'image/jpeg', width: 1024, height: 1024, quality: 0.9, bytes: result.blob.size })
+    expect(result).toMatchObject({ type: 'image/jpeg', width: 1024, height: 1024, quality: 0.9, bytes: result.blob.size, decodeScale: 0.375 })
     expect(result.blob.type).toBe('image/jpeg')
     expect(result.bytes).toBeLessThan(1_000_000)
     const bytes = await bytesOf(result.blob)

@@ -1,7 +1,9 @@
 import { decodeWithBitmap, decodeWithImageElement, elementSurface, offscreenSurface } from './canvas.js'
 import { AvatarImageError, isAvatarImageError } from './errors.js'
+import { isAreaCoveredByImage } from './geometry.js'
 import { inspectImage } from './inspect.js'
 import { renderCrop, type RenderJob } from './render.js'
+import { decodeScaledJpeg } from './scaled-decode.js'
 import type { CropArea, CropOptions, CropResult, ImageInfo, OutputImageType } from './types.js'
 import { cropWorker, WorkerUnavailableError } from './worker-client.js'
 
@@ -16,10 +18,12 @@ const OUTPUT_TYPES: readonly OutputImageType[] = ['image/jpeg', 'image/png', 'im
 /**
  * Crops, rotates and scales an image to an N x N square and encodes it, in a
  * Web Worker when the browser has one (else on the main thread). The file is
- * checked from its header first (`inspectImage`), decoded once, and only the
- * crop is drawn: no canvas is ever larger than the output. The output carries
- * no EXIF or GPS metadata and is upright: the EXIF orientation is applied once,
- * by the decoder.
+ * checked from its header first (`inspectImage`) and decoded once: a large
+ * JPEG at 3/8 or 1/2 scale by the JPEG decoder itself when the crop keeps at
+ * least `size` pixels across and the output is lossy (see `fastDecode`),
+ * anything else in full. Only the crop is drawn, with
+ * 'high' smoothing; no canvas exceeds 16,777,216 pixels. The output carries no
+ * EXIF or GPS metadata and is upright: the EXIF orientation is applied once.
  *
  * @param blob - The original file.
  * @param area - The crop in displayed source pixels: react-easy-crop's
@@ -39,7 +43,7 @@ export async function cropImage(blob: Blob, area: CropArea, options: CropOptions
 
   if (options.worker !== false && cropWorker.usable) {
     try {
-      return await cropWorker.run({ blob, detectedType: info.type, job }, signal)
+      return await cropWorker.run({ blob, info, job }, signal)
     } catch (error) {
       if (!(error instanceof WorkerUnavailableError)) throw error
     }
@@ -49,7 +53,9 @@ export async function cropImage(blob: Blob, area: CropArea, options: CropOptions
 
 /** The fallback: the same renderer with the main thread's decoder and canvas. */
 async function cropOnMainThread(blob: Blob, info: ImageInfo, job: RenderJob, signal: AbortSignal | undefined): Promise<CropResult> {
-  const decoded = typeof createImageBitmap === 'function' ? await decodeWithBitmap(blob, info.type) : await decodeWithImageElement(blob, info.type)
+  const decoded =
+    (await decodeScaledJpeg(blob, info, job)) ??
+    (typeof createImageBitmap === 'function' ? await decodeWithBitmap(blob, info.type) : await decodeWithImageElement(blob, info.type))
   const hasOffscreen = typeof OffscreenCanvas !== 'undefined' && typeof OffscreenCanvas.prototype.convertToBlob === 'function'
   const surface = hasOffscreen ? offscreenSurface() : elementSurface()
   try {
@@ -84,6 +90,7 @@ function resolveJob(info: ImageInfo, area: CropArea, options: CropOptions): Rend
   const cropPixels = Math.max(1, Math.floor(Math.min(area.width, area.height) + 1e-6))
   const size = options.allowUpscale ? requested : Math.min(requested, cropPixels)
   const minSize = Math.min(options.minSize ?? 128, size)
+  const lossy = type !== 'image/png' && quality <= 0.9 && isAreaCoveredByImage(info, rotation, area)
   return {
     area: { x: area.x, y: area.y, width: area.width, height: area.height },
     rotation,
@@ -96,6 +103,7 @@ function resolveJob(info: ImageInfo, area: CropArea, options: CropOptions): Rend
     maxBytes,
     minSize,
     mayHaveAlpha: info.hasAlpha,
+    fastDecode: options.fastDecode ?? lossy,
   }
 }
 

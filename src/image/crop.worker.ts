@@ -1,5 +1,6 @@
 // The worker: decode, draw, encode, reply. Loaded by worker-client.ts.
 import { decodeWithBitmap, offscreenSurface } from './canvas.js'
+import { decodeScaledJpeg } from './scaled-decode.js'
 import { isAvatarImageError } from './errors.js'
 import { renderCrop } from './render.js'
 import type { CropRequest, SerializedError, WorkerMessage } from './worker-protocol.js'
@@ -12,14 +13,14 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope
 
 scope.onmessage = (event) => {
-  const { id, blob, detectedType, job } = event.data
+  const { id, blob, info, job } = event.data
   crop().then(
     (result) => scope.postMessage({ kind: 'done', id, result }),
     (error: unknown) => scope.postMessage({ kind: 'failed', id, error: serialize(error) }),
   )
 
   async function crop() {
-    const decoded = await decodeWithBitmap(blob, detectedType)
+    const decoded = (await decodeScaledJpeg(blob, info, job)) ?? (await decodeWithBitmap(blob, info.type))
     const surface = offscreenSurface()
     try {
       // Aborting terminates this worker, so there is nothing to check between steps.

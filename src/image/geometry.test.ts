@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cropTransform, defaultCropSizeAtZoom1, getRotatedBoundingBox, isAreaCoveredByImage, maxZoomFor, minZoomForRotation } from './geometry.js'
+import { areaBoundsInImage, cropTransform, defaultCropSizeAtZoom1, getRotatedBoundingBox, isAreaCoveredByImage, maxZoomFor, minZoomForRotation } from './geometry.js'
 
 /** Where the canvas transform sends an image point. */
 function apply(m: number[], x: number, y: number): [number, number] {
@@ -119,5 +119,28 @@ describe('cropTransform', () => {
   it('scales non-square areas to the output on each axis', () => {
     const m = cropTransform({ width: 1000, height: 1000 }, 0, { x: 0, y: 0, width: 500, height: 250 }, 100, 100)
     close(apply(m, 500, 250), [100, 100])
+  })
+})
+
+describe('areaBoundsInImage', () => {
+  const image = { width: 480, height: 320 }
+  const close = (actual: { x: number; y: number; width: number; height: number }, expected: typeof actual) => {
+    for (const key of ['x', 'y', 'width', 'height'] as const) expect(actual[key]).toBeCloseTo(expected[key], 9)
+  }
+
+  it('is the area itself without rotation, clipped to the image', () => {
+    close(areaBoundsInImage(image, 0, { x: 400, y: -20, width: 120, height: 120 }), { x: 400, y: 0, width: 80, height: 100 })
+  })
+
+  it('maps a quarter turn back into the unrotated image', () => {
+    // The middle square of the 320x480 rotated picture is the middle square of the image.
+    close(areaBoundsInImage(image, 90, { x: 0, y: 80, width: 320, height: 320 }), { x: 80, y: 0, width: 320, height: 320 })
+  })
+
+  it('grows to the box around a crop turned by a fine angle', () => {
+    const box = getRotatedBoundingBox(480, 320, 45)
+    const side = 100
+    const bounds = areaBoundsInImage(image, 45, { x: (box.width - side) / 2, y: (box.height - side) / 2, width: side, height: side })
+    close(bounds, { x: 240 - side / Math.SQRT2, y: 160 - side / Math.SQRT2, width: side * Math.SQRT2, height: side * Math.SQRT2 })
   })
 })

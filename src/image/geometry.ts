@@ -107,6 +107,28 @@ export function isAreaCoveredByImage(image: Size, rotation: number, area: CropAr
 }
 
 /**
+ * The part of the unrotated image that `area` (in the rotated bounding box)
+ * covers: the axis-aligned box around its four corners mapped back into the
+ * image, clipped to the image. Empty (zero width or height) when the area lies
+ * wholly off the image.
+ */
+export function areaBoundsInImage(image: Size, rotation: number, area: CropArea): CropArea {
+  const box = getRotatedBoundingBox(image.width, image.height, rotation)
+  const radians = (normalizeDegrees(rotation) * Math.PI) / 180
+  const corners = [
+    toImageSpace(area.x, area.y, image, box, radians),
+    toImageSpace(area.x + area.width, area.y, image, box, radians),
+    toImageSpace(area.x, area.y + area.height, image, box, radians),
+    toImageSpace(area.x + area.width, area.y + area.height, image, box, radians),
+  ]
+  const xs = corners.map(([x]) => Math.min(Math.max(x, 0), image.width))
+  const ys = corners.map(([, y]) => Math.min(Math.max(y, 0), image.height))
+  const x = Math.min(...xs)
+  const y = Math.min(...ys)
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }
+}
+
+/**
  * The canvas transform (a, b, c, d, e, f) that draws the whole image so that
  * `area` of its rotated bounding box fills an `outputWidth` x `outputHeight`
  * canvas: the same geometry as react-easy-crop's `getCroppedImg` recipe,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composeOrientations, readExifOrientation, swapsSides, toOrientation } from './orientation.js'
+import { composeOrientations, displayedToStoredRect, readExifOrientation, swapsSides, toOrientation } from './orientation.js'
 import { concat, exifTiff, u16be, u32be } from './test-utils/bytes.js'
 import type { ExifOrientation } from './types.js'
 
@@ -40,5 +40,27 @@ describe('orientation algebra', () => {
 
   it('maps invalid numbers to 1', () => {
     expect([undefined, 0, 9, 2.5, Number.NaN].map(toOrientation)).toEqual([1, 1, 1, 1, 1])
+  })
+})
+
+describe('displayedToStoredRect', () => {
+  // The displayed picture is 480x320; where do the stored pixels of its top-left quadrant lie?
+  it.each([
+    [1, { x: 0, y: 0, width: 240, height: 160 }],
+    [2, { x: 240, y: 0, width: 240, height: 160 }],
+    [3, { x: 240, y: 160, width: 240, height: 160 }],
+    [4, { x: 0, y: 160, width: 240, height: 160 }],
+    [5, { x: 0, y: 0, width: 160, height: 240 }],
+    [6, { x: 0, y: 240, width: 160, height: 240 }],
+    [7, { x: 160, y: 240, width: 160, height: 240 }],
+    [8, { x: 160, y: 0, width: 160, height: 240 }],
+  ] as const)('maps the displayed top-left quadrant of orientation %i to its stored pixels', (orientation, expected) => {
+    const stored = swapsSides(orientation) ? { width: 320, height: 480 } : { width: 480, height: 320 }
+    expect(displayedToStoredRect({ x: 0, y: 0, width: 240, height: 160 }, orientation, stored)).toEqual(expected)
+  })
+
+  it('keeps an off-centre rectangle off-centre (not mirrored through the centre)', () => {
+    // Orientation 6: the displayed (x, y) is stored (y, storedHeight - x).
+    expect(displayedToStoredRect({ x: 10, y: 20, width: 30, height: 40 }, 6, { width: 320, height: 480 })).toEqual({ x: 20, y: 440, width: 40, height: 30 })
   })
 })

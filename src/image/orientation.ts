@@ -17,6 +17,33 @@ const MATRICES: Record<ExifOrientation, readonly [number, number, number, number
   8: [0, 1, -1, 0],
 }
 
+/**
+ * The stored-pixel rectangle that shows as `displayed` once `orientation` is
+ * applied; `stored` is the stored image's size.
+ */
+export function displayedToStoredRect(displayed: Rect, orientation: ExifOrientation, stored: { width: number; height: number }): Rect {
+  // The matrices are orthogonal: the inverse is the transpose. Work from the centres.
+  const [a, b, c, d] = MATRICES[orientation]
+  const displayedWidth = swapsSides(orientation) ? stored.height : stored.width
+  const displayedHeight = swapsSides(orientation) ? stored.width : stored.height
+  const toStored = (x: number, y: number): [number, number] => {
+    const dx = x - displayedWidth / 2
+    const dy = y - displayedHeight / 2
+    return [a * dx + c * dy + stored.width / 2, b * dx + d * dy + stored.height / 2]
+  }
+  const [x1, y1] = toStored(displayed.x, displayed.y)
+  const [x2, y2] = toStored(displayed.x + displayed.width, displayed.y + displayed.height)
+  return { x: Math.min(x1, x2), y: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) }
+}
+
+/** An axis-aligned rectangle. */
+export interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
 /** True for orientations 5-8, where displayed width is stored height. */
 export function swapsSides(orientation: ExifOrientation): boolean {
   return orientation >= 5

@@ -19,6 +19,8 @@ export interface RenderJob {
   minSize: number
   /** From the header: whether the source may have transparent pixels at all. */
   mayHaveAlpha: boolean
+  /** Whether a JPEG may be decoded at a reduced scale (`CropOptions.fastDecode`, resolved). */
+  fastDecode: boolean
 }
 
 /** The 2D context both OffscreenCanvas and HTMLCanvasElement give. */
@@ -34,8 +36,12 @@ export interface Surface {
 /** A decoded image: an ImageBitmap, or an `<img>` on the fallback path. */
 export interface Decoded {
   source: CanvasImageSource
-  /** Displayed size (EXIF orientation applied). */
+  /** Displayed size of the whole image (EXIF orientation applied), in source pixels. */
   size: Size
+  /** Where `source` lies in the displayed image when it holds only part of it; the whole image when absent. */
+  region?: CropArea
+  /** The scale `source` was decoded at (1, or 3/8 or 1/2 for a DCT-scaled JPEG). */
+  scale?: number
 }
 
 /** How much the size shrinks per step once quality alone cannot meet the budget. */
@@ -68,7 +74,8 @@ export async function renderCrop(decoded: Decoded, job: RenderJob, surface: Surf
       // A browser without the encoder (WebP in old Safari) silently gives PNG.
       const produced = (blob.type || type) as OutputImageType
       if (blob.size <= job.maxBytes) {
-        return { blob, type: produced, width: size, height: size, bytes: blob.size, quality: produced === 'image/png' ? undefined : quality }
+        const result = { blob, type: produced, width: size, height: size, bytes: blob.size, quality: produced === 'image/png' ? undefined : quality }
+        return { ...result, decodeScale: decoded.scale ?? 1 }
       }
       if (blob.size < smallest.bytes) smallest = { bytes: blob.size, size }
       if (produced === 'image/png') break // quality changes nothing
@@ -86,7 +93,8 @@ export function drawCrop(context: Context2D, decoded: Decoded, job: Pick<RenderJ
   context.imageSmoothingEnabled = true
   context.imageSmoothingQuality = 'high'
   context.setTransform(...cropTransform(decoded.size, job.rotation, job.area, size, size))
-  context.drawImage(decoded.source, 0, 0, decoded.size.width, decoded.size.height)
+  const { x, y, width, height } = decoded.region ?? { x: 0, y: 0, ...decoded.size }
+  context.drawImage(decoded.source, x, y, width, height)
   context.setTransform(1, 0, 0, 1, 0, 0)
 }
 

@@ -139,6 +139,17 @@ export interface CropOptions {
    * @default true
    */
   worker?: boolean
+  /**
+   * Let the JPEG decoder itself decode a large JPEG at 3/8 or 1/2 scale when
+   * the crop still has at least `size` pixels across (WebCodecs
+   * `ImageDecoder`): 1.3 to 2x faster and a fraction of the memory. Its
+   * resampling differs from a full decode's by less than the JPEG encoder's
+   * own loss at quality 0.9, not less than a lossless output shows: so by
+   * default it is used for lossy output at `quality` 0.9 or below whose crop
+   * lies wholly on the image, and never for PNG.
+   * @default true for such output, false otherwise
+   */
+  fastDecode?: boolean
   /** Aborts the work; the promise rejects with an `AvatarImageError` of code `aborted`. */
   signal?: AbortSignal
 }
@@ -154,4 +165,10 @@ export interface CropResult {
   bytes: number
   /** Encoder quality used; `undefined` for PNG. */
   quality: number | undefined
+  /**
+   * The scale the source was decoded at: 1, or 0.375 or 0.5 where a large
+   * JPEG was decoded smaller by the JPEG decoder itself (see `fastDecode`).
+   * Diagnostic.
+   */
+  decodeScale: number
 }

@@ -11,7 +11,7 @@
 // workers, the worker fails to start and crops run on the main thread.
 import CropWorker from './crop.worker.js?worker&inline'
 import { AvatarImageError } from './errors.js'
-import type { CropResult } from './types.js'
+import type { CropResult, ImageType } from './types.js'
 import type { CropRequest, SerializedError, WorkerMessage } from './worker-protocol.js'
 
 /** How long an idle worker (and its memory) is kept for the next crop. */
@@ -133,7 +133,7 @@ class CropWorkerClient {
     if (!task || task.request.id !== message.id) return // a reply to an aborted crop
     this.current = undefined
     if (message.kind === 'done') this.settle(task, () => task.resolve(message.result))
-    else this.settle(task, () => task.reject(deserialize(message.error, task.request.detectedType)))
+    else this.settle(task, () => task.reject(deserialize(message.error, task.request.info.type)))
     this.pump()
     if (!this.current) this.scheduleIdle()
   }
@@ -145,7 +145,7 @@ class CropWorkerClient {
     this.kill()
     if (task) {
       const message = cause instanceof ErrorEvent ? cause.message : String(cause)
-      this.settle(task, () => task.reject(new AvatarImageError('decode-failed', { detectedType: task.request.detectedType }, `The image worker failed: ${message}`, { cause })))
+      this.settle(task, () => task.reject(new AvatarImageError('decode-failed', { detectedType: task.request.info.type }, `The image worker failed: ${message}`, { cause })))
     }
     this.pump()
   }
@@ -186,7 +186,7 @@ function abortedError(): AvatarImageError<'aborted'> {
   return new AvatarImageError('aborted', {}, 'The crop was aborted')
 }
 
-function deserialize(error: SerializedError, detectedType: CropRequest['detectedType']): Error {
+function deserialize(error: SerializedError, detectedType: ImageType): Error {
   if (error.code && error.details) return new AvatarImageError(error.code, error.details, error.message)
   // Anything else (a canvas the browser refused, an encoder failure) still means this image could not be processed here.
   return new AvatarImageError('decode-failed', { detectedType }, `The image worker failed: ${error.message}`)

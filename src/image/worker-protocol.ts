@@ -1,12 +1,13 @@
 import type { AvatarImageErrorCode, AvatarImageErrorDetails } from './errors.js'
 import type { RenderJob } from './render.js'
-import type { CropResult, ImageType } from './types.js'
+import type { CropResult, ImageInfo } from './types.js'
 
 /** Main thread to worker: one crop. */
 export interface CropRequest {
   id: number
   blob: Blob
-  detectedType: ImageType
+  /** From `inspectImage` on the main thread: the type, displayed size and orientation. */
+  info: ImageInfo
   job: RenderJob
 }
 
