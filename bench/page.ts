@@ -159,6 +159,12 @@ const bench = {
       release()
     }, false),
 
+  /** What picking a file costs before the preview: checking it from its header. */
+  pick: (name: string) =>
+    measure(async () => {
+      await inspectImage(await file(name))
+    }, false),
+
   /** Refusing the 30000x30000 PNG bomb from its header. */
   bombRejection: () =>
     measure(async () => {

@@ -31,6 +31,10 @@ const photo = (width: number, height: number, seed: number, quality = 90): Gener
 /** Every corpus file and how to make it. */
 export const corpusFiles: Record<string, Generator> = {
   'photo-24mp.jpg': photo(6000, 4000, 24),
+  // A phone's way: the same picture stored sideways (4000x6000) with EXIF orientation 6, GPS and a maker.
+  'phone-24mp-exif6.jpg': async (path) => {
+    await sharp(join(dirname(path), 'photo-24mp.jpg')).rotate(270).jpeg({ quality: 92 }).withExif(orientationExif()).withMetadata({ orientation: 6 }).toFile(path)
+  },
   'photo-12mp.jpg': photo(4000, 3000, 12),
   'photo-1mp.jpg': photo(1224, 816, 1),
   ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((o) => [`orientation-${o}.jpg`, orientationJpeg(o)])),

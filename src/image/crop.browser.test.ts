@@ -209,6 +209,76 @@ describe('cropImage: scaled JPEG decode', () => {
   })
 })
 
+/**
+ * Records the largest canvas (in pixels) made on this thread while installed:
+ * OffscreenCanvas construction and every width or height set on it or on a
+ * `<canvas>`. Returns the largest so far and a restore function.
+ */
+function recordCanvasPixels(): { largest: () => number; restore: () => void } {
+  let largest = 0
+  const record = (canvas: { width: number; height: number }) => {
+    largest = Math.max(largest, canvas.width * canvas.height)
+  }
+  const Original = globalThis.OffscreenCanvas
+  globalThis.OffscreenCanvas = class extends Original {
+    constructor(width: number, height: number) {
+      super(width, height)
+      record(this)
+    }
+  }
+  const restores = [Original.prototype, HTMLCanvasElement.prototype].flatMap((prototype) =>
+    (['width', 'height'] as const).map((key) => {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, key) as PropertyDescriptor
+      Object.defineProperty(prototype, key, {
+        ...descriptor,
+        set(this: OffscreenCanvas, value: number) {
+          descriptor.set?.call(this, value)
+          record(this)
+        },
+      })
+      return () => Object.defineProperty(prototype, key, descriptor)
+    }),
+  )
+  return {
+    largest: () => largest,
+    restore: () => {
+      globalThis.OffscreenCanvas = Original
+      for (const restore of restores) restore()
+    },
+  }
+}
+
+describe('cropImage: a 24 MP phone photo', () => {
+  it('becomes an upright 1024² JPEG under 1 MB with no metadata and no canvas over the iOS limit, by either decode', async () => {
+    const phone = await loadCorpus('phone-24mp-exif6.jpg')
+    await expect(inspectImage(phone)).resolves.toMatchObject({ width: 6000, height: 4000, orientation: 6 })
+    // The same picture stored upright: what the crop must look like.
+    const upright = await loadCorpus('photo-24mp.jpg')
+    const area = { x: 1000, y: 0, width: 4000, height: 4000 }
+    const expected = await fullDecodeCrop(upright, area, 1024)
+    const elsewhere = await fullDecodeCrop(upright, { ...area, x: 0 }, 1024)
+    const canvases = recordCanvasPixels()
+    try {
+      for (const fastDecode of [true, false]) {
+        // On the main thread, where the canvases can be watched; the worker runs the same code.
+        const result = await cropImage(phone, area, { worker: false, fastDecode })
+        expect(result).toMatchObject({ type: 'image/jpeg', width: 1024, height: 1024, decodeScale: fastDecode ? 0.375 : 1 })
+        expect(result.bytes).toBeLessThan(1_000_000)
+        const bytes = await bytesOf(result.blob)
+        expect(hasExifSegment(bytes) || containsText(bytes, corpusExifMarker)).toBe(false)
+        const pixels = await decodePixels(result.blob)
+        // Upright and the region asked for: close to the upright crop, far from a neighbouring one.
+        expect(meanDifference(pixels, expected)).toBeLessThan(6)
+        expect(meanDifference(pixels, elsewhere)).toBeGreaterThan(12)
+      }
+    } finally {
+      canvases.restore()
+    }
+    expect(canvases.largest()).toBeGreaterThan(0)
+    expect(canvases.largest()).toBeLessThanOrEqual(16_777_216)
+  })
+})
+
 describe('cropImage: output', () => {
   it('turns the 24 MP photo into a 1024x1024 JPEG under 1 MB', async () => {
     const blob = await loadCorpus('photo-24mp.jpg')
