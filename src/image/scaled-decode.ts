@@ -22,7 +22,7 @@ import type { ExifOrientation, ImageInfo } from './types.js'
 /** iOS Safari's canvas limit, which no canvas of ours exceeds. */
 export const MAX_CANVAS_PIXELS = 16_777_216
 
-/** The DCT scales that are both faster than a full decode and as sharp, smallest first. */
+/** The DCT scales that are faster than a full decode and hold up under a lossy output, smallest first. */
 const NUMERATORS = [3, 4] as const
 
 /**
