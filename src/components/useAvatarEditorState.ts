@@ -347,7 +347,10 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
         if (pendingCropperCrop.current === null) queueMicrotask(() => (pendingCropperCrop.current = null))
         pendingCropperCrop.current = next
       }
-      setCropState(size ? clampCropPosition(next, size, z, r) : next)
+      const clamped = size ? clampCropPosition(next, size, z, r) : next
+      setCropState(clamped)
+      // A pinch's zoom can arrive a frame later, before a render: it must start from this pan, not the last render's.
+      live.current = { ...live.current, crop: clamped }
     },
     [setCropState],
   )
