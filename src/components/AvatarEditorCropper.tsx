@@ -1,7 +1,9 @@
-import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type HTMLAttributes, type RefObject } from 'react'
+import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type HTMLAttributes, type RefObject, type TouchEvent } from 'react'
 import Cropper from 'react-easy-crop'
 import { renderMessage } from '../i18n/index.js'
+import { composeEventHandlers } from './compose.js'
 import { useAvatarEditor } from './context.js'
+import type { Point } from './cropGeometry.js'
 import { visuallyHidden } from './visuallyHidden.js'
 
 /* -------------------------------------------------------------------------------------------------
@@ -24,8 +26,8 @@ export interface AvatarEditorCropperProps extends ComponentPropsWithoutRef<'div'
 
 /**
  * The square crop frame over the photo (react-easy-crop), rendered once a
- * photo is loaded. Drag or use the arrow keys to move, pinch or Ctrl/⌘ + wheel
- * to zoom. A plain wheel scrolls the page: the editor takes focus after every
+ * photo is loaded. Drag or use the arrow keys to move, pinch (about the fingers)
+ * or Ctrl/⌘ + wheel (about the pointer) to zoom. A plain wheel scrolls the page: the editor takes focus after every
  * accepted file, so zooming "when focused" would capture the scroll of anyone
  * who just picked a photo; trackpad pinches arrive as Ctrl + wheel and still zoom.
  *
@@ -33,7 +35,7 @@ export interface AvatarEditorCropperProps extends ComponentPropsWithoutRef<'div'
  * is accepted.
  */
 export const AvatarEditorCropper = forwardRef<HTMLDivElement, AvatarEditorCropperProps>(function AvatarEditorCropper(
-  { showGrid = true, keyboardStep = 10, style, ...props },
+  { showGrid = true, keyboardStep = 10, style, onTouchStartCapture, onTouchMoveCapture, onTouchEndCapture, onTouchCancelCapture, ...props },
   ref,
 ) {
   const editor = useAvatarEditor()
@@ -41,6 +43,17 @@ export const AvatarEditorCropper = forwardRef<HTMLDivElement, AvatarEditorCroppe
   const cropArea = useRef<RefObject<HTMLDivElement | null> | null>(null)
   const [loadedUrl, setLoadedUrl] = useState<string | null>(null)
   const handledFocusRequest = useRef(0)
+  // react-easy-crop zooms a pinch about the photo's centre; we zoom about the fingers.
+  const pinchFocus = useRef<Point | null>(null)
+  const trackPinch = (event: TouchEvent<HTMLDivElement>) => {
+    const [a, b] = [event.touches[0], event.touches[1]]
+    if (event.touches.length !== 2 || !a || !b) {
+      pinchFocus.current = null
+      return
+    }
+    const box = event.currentTarget.getBoundingClientRect()
+    pinchFocus.current = { x: (a.clientX + b.clientX) / 2 - box.left - box.width / 2, y: (a.clientY + b.clientY) / 2 - box.top - box.height / 2 }
+  }
   const interactive = !editor.disabled && !editor.busy
   const loaded = image !== null && loadedUrl === image.url
 
@@ -73,6 +86,10 @@ export const AvatarEditorCropper = forwardRef<HTMLDivElement, AvatarEditorCroppe
       {...props}
       ref={ref}
       style={{ position: 'relative', width: '100%', aspectRatio: '1 / 1', overflow: 'hidden', ...style }}
+      onTouchStartCapture={composeEventHandlers(onTouchStartCapture, trackPinch)}
+      onTouchMoveCapture={composeEventHandlers(onTouchMoveCapture, trackPinch)}
+      onTouchEndCapture={composeEventHandlers(onTouchEndCapture, trackPinch)}
+      onTouchCancelCapture={composeEventHandlers(onTouchCancelCapture, trackPinch)}
     >
       <Cropper
         image={image.url}
@@ -94,7 +111,7 @@ export const AvatarEditorCropper = forwardRef<HTMLDivElement, AvatarEditorCroppe
         onCropChange={(crop) => {
           if (interactive) editor.setCrop(crop, 'cropper')
         }}
-        onZoomChange={(zoom) => editor.setZoom(zoom, 'cropper')}
+        onZoomChange={(zoom) => editor.setZoom(zoom, 'cropper', pinchFocus.current ?? undefined)}
         onInteractionStart={() => editor.interactionStarted()}
         onInteractionEnd={() => editor.interactionEnded()}
         onMediaLoaded={() => setLoadedUrl(image.url)}

@@ -193,6 +193,22 @@ describe('touch on the crop frame', () => {
     expect(Math.abs(area.y - ((PHOTO.height - area.width) / 2 - (20 * sourcePerScreenPixel) / 2))).toBeLessThanOrEqual(1)
   })
 
+  test('a pinch away from the centre zooms about the fingers: the part of the photo under them stays there', async () => {
+    const editor = await editPhoto({ defaultZoom: 1.5 })
+    const centre = centreOf(editor.cropArea)
+    const fingers = { x: 60, y: 30 }
+
+    await pinch({ x: centre.x + fingers.x, y: centre.y + fingers.y }, 60, 90)
+
+    await expect.poll(editor.zoom).toBeCloseTo(2.25, 2)
+    await expect.poll(() => editor.onCropComplete.mock.calls.length).toBe(1)
+    // The photo is drawn at crop + zoom * point: keeping the point under the fingers
+    // means crop = fingers - (fingers - 0) * 2.25 / 1.5.
+    const crop = editor.onCropChange.mock.lastCall![0]
+    expect(crop.x).toBeCloseTo(fingers.x * (1 - 2.25 / 1.5), 0)
+    expect(crop.y).toBeCloseTo(fingers.y * (1 - 2.25 / 1.5), 0)
+  })
+
   // react-easy-crop applies a pinch's pan and its zoom in two animation-frame callbacks;
   // the zoom must start from the pan just applied, not from the last render's crop.
   test('two fingers moving together pan the photo while they pinch', async () => {

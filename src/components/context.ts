@@ -74,7 +74,11 @@ export interface AvatarEditorContextValue {
   /** The photo's size on screen at zoom 1, once the cropper has measured it. */
   renderedSize: Size | null
   setCrop(crop: Point, source?: AvatarEditorChangeSource): void
-  setZoom(zoom: number, source: AvatarEditorChangeSource): void
+  /**
+   * Sets the zoom, keeping the photo's point under `focus` (screen pixels from
+   * the frame's centre) in place; about the centre when `focus` is absent.
+   */
+  setZoom(zoom: number, source: AvatarEditorChangeSource, focus?: Point): void
   /** Zooms one step in (`1`) or out (`-1`). */
   zoomBy(direction: 1 | -1, source: AvatarEditorChangeSource): void
   /** Turns a quarter turn clockwise (`1`) or counterclockwise (`-1`). */

@@ -339,11 +339,22 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
   // ---- crop, zoom, rotation ------------------------------------------------
   /** Crop values from react-easy-crop within this task, re-clamped when its zoom change follows. */
   const pendingCropperCrop = useRef<Point | null>(null)
+  /**
+   * Within one cropper gesture: react-easy-crop's own last crop (where its drag
+   * puts the photo) and how far our zooms about the fingers have moved the
+   * photo from it, which its later drag moves must keep.
+   */
+  const gesture = useRef({ raw: { x: 0, y: 0 }, shift: { x: 0, y: 0 } })
 
   const setCrop = useCallback(
-    (next: Point, source: AvatarEditorChangeSource = 'cropper') => {
+    (requested: Point, source: AvatarEditorChangeSource = 'cropper') => {
       const { renderedSize: size, zoom: z, rotation: r } = live.current
+      let next = requested
       if (source === 'cropper') {
+        // react-easy-crop echoes the crop it was given after every zoom: nothing moved.
+        if (requested.x === live.current.crop.x && requested.y === live.current.crop.y) return
+        gesture.current.raw = requested
+        next = { x: requested.x + gesture.current.shift.x, y: requested.y + gesture.current.shift.y }
         if (pendingCropperCrop.current === null) queueMicrotask(() => (pendingCropperCrop.current = null))
         pendingCropperCrop.current = next
       }
@@ -356,16 +367,22 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
   )
 
   const applyZoom = useCallback(
-    (nextZoom: number, nextRotation: number, source: AvatarEditorChangeSource) => {
+    (nextZoom: number, nextRotation: number, source: AvatarEditorChangeSource, focus?: Point) => {
       const { crop: c, zoom: z, renderedSize: size, image: current, outputSize: output } = live.current
       const { min, max } = zoomLimits(current?.info, nextRotation, output)
       const zoomValue = clamp(nextZoom, min, max)
-      // The cropper already moved the photo to zoom at the pointer; other sources zoom about the centre.
-      const base = source === 'cropper' ? (pendingCropperCrop.current ?? c) : { x: (c.x * zoomValue) / z, y: (c.y * zoomValue) / z }
+      // The cropper moves the photo itself to zoom at the wheel's pointer (a crop in the same task);
+      // a pinch it leaves to us (zoom about the fingers); other sources zoom about the centre.
+      const pending = source === 'cropper' ? pendingCropperCrop.current : null
+      const base = pending ?? (focus || source !== 'cropper' ? zoomAbout(c, z, zoomValue, focus ?? { x: 0, y: 0 }) : c)
       const nextCrop = size ? clampCropPosition(base, size, zoomValue, nextRotation) : c
       setZoomState(zoomValue)
       setCropState(nextCrop)
       live.current = { ...live.current, zoom: zoomValue, rotation: nextRotation, crop: nextCrop }
+      if (source === 'cropper' && focus) {
+        const { raw } = gesture.current
+        gesture.current.shift = { x: nextCrop.x - raw.x, y: nextCrop.y - raw.y }
+      }
       return zoomValue
     },
     [setCropState, setZoomState],
@@ -376,10 +393,10 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
   }, [])
 
   const setZoom = useCallback(
-    (next: number, source: AvatarEditorChangeSource) => {
+    (next: number, source: AvatarEditorChangeSource, focus?: Point) => {
       if (!live.current.interactive) return
       if (source !== 'cropper') clearInvalid()
-      const value = applyZoom(next, live.current.rotation, source)
+      const value = applyZoom(next, live.current.rotation, source, focus)
       if (source !== 'slider') announceValue(renderMessage(messages.announceZoom, { percent: formatters.percent(value) }))
     },
     [announceValue, applyZoom, clearInvalid, formatters, messages],
@@ -453,7 +470,11 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
     setRenderedSizeState((current) => (current && current.width === size.width && current.height === size.height ? current : size))
   }, [])
 
-  const interactionStarted = useCallback(() => clearInvalid(), [clearInvalid])
+  const interactionStarted = useCallback(() => {
+    // react-easy-crop restarts its drag from the crop it is given now.
+    gesture.current = { raw: live.current.crop, shift: { x: 0, y: 0 } }
+    clearInvalid()
+  }, [clearInvalid])
 
   const interactionEnded = useCallback(() => {
     const { crop: c, zoom: z, rotation: r, renderedSize: size, image: current } = live.current
@@ -622,4 +643,15 @@ export function useAvatarEditorState(options: AvatarEditorOptions) {
   }
 
   return { context, inputRef, stateAnnouncement, valueAnnouncement, interactive }
+}
+
+/**
+ * The crop position that keeps the photo's point under `focus` (screen pixels
+ * from the frame's centre) in place while the zoom goes from `from` to `to`:
+ * the photo is drawn at `position + zoom * point`, so `position` must move by
+ * `(focus - position) * (1 - to / from)`.
+ */
+export function zoomAbout(position: Point, from: number, to: number, focus: Point): Point {
+  const ratio = to / from
+  return { x: focus.x - (focus.x - position.x) * ratio, y: focus.y - (focus.y - position.y) * ratio }
 }
