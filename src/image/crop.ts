@@ -1,9 +1,7 @@
-import { decodeWithBitmap, decodeWithImageElement, elementSurface, offscreenSurface } from './canvas.js'
-import { AvatarImageError, isAvatarImageError } from './errors.js'
+import { throwIfAborted } from './errors.js'
 import { isAreaCoveredByImage } from './geometry.js'
 import { inspectImage } from './inspect.js'
-import { renderCrop, type RenderJob } from './render.js'
-import { decodeScaledJpeg } from './scaled-decode.js'
+import type { RenderJob } from './render.js'
 import type { CropArea, CropOptions, CropResult, ImageInfo, OutputImageType } from './types.js'
 import { cropWorker, WorkerUnavailableError } from './worker-client.js'
 
@@ -21,9 +19,9 @@ const OUTPUT_TYPES: readonly OutputImageType[] = ['image/jpeg', 'image/png', 'im
  * checked from its header first (`inspectImage`) and decoded once: a large
  * JPEG at 3/8 or 1/2 scale by the JPEG decoder itself when the crop keeps at
  * least `size` pixels across and the output is lossy (see `fastDecode`),
- * anything else in full. Only the crop is drawn, with
- * 'high' smoothing; no canvas exceeds 16,777,216 pixels. The output carries no
- * EXIF or GPS metadata and is upright: the EXIF orientation is applied once.
+ * anything else in full. Only the crop is drawn, with 'high' smoothing; no
+ * canvas exceeds 16,777,216 pixels. The output carries no EXIF or GPS metadata
+ * and is upright: the EXIF orientation is applied once.
  *
  * @param blob - The original file.
  * @param area - The crop in displayed source pixels: react-easy-crop's
@@ -48,26 +46,9 @@ export async function cropImage(blob: Blob, area: CropArea, options: CropOptions
       if (!(error instanceof WorkerUnavailableError)) throw error
     }
   }
+  // Loaded only when needed: most pages never leave the worker.
+  const { cropOnMainThread } = await import('./crop-main-thread.js')
   return cropOnMainThread(blob, info, job, signal)
-}
-
-/** The fallback: the same renderer with the main thread's decoder and canvas. */
-async function cropOnMainThread(blob: Blob, info: ImageInfo, job: RenderJob, signal: AbortSignal | undefined): Promise<CropResult> {
-  const decoded =
-    (await decodeScaledJpeg(blob, info, job)) ??
-    (typeof createImageBitmap === 'function' ? await decodeWithBitmap(blob, info.type) : await decodeWithImageElement(blob, info.type))
-  const hasOffscreen = typeof OffscreenCanvas !== 'undefined' && typeof OffscreenCanvas.prototype.convertToBlob === 'function'
-  const surface = hasOffscreen ? offscreenSurface() : elementSurface()
-  try {
-    return await renderCrop(decoded, job, surface, () => throwIfAborted(signal))
-  } catch (error) {
-    if (isAvatarImageError(error)) throw error
-    // A canvas the browser refused (memory) or an encoder that gave nothing: this image cannot be processed here.
-    throw new AvatarImageError('decode-failed', { detectedType: info.type }, `Could not draw or encode the image: ${String(error)}`, { cause: error })
-  } finally {
-    decoded.release()
-    surface.release()
-  }
 }
 
 function resolveJob(info: ImageInfo, area: CropArea, options: CropOptions): RenderJob {
@@ -90,7 +71,8 @@ function resolveJob(info: ImageInfo, area: CropArea, options: CropOptions): Rend
   const cropPixels = Math.max(1, Math.floor(Math.min(area.width, area.height) + 1e-6))
   const size = options.allowUpscale ? requested : Math.min(requested, cropPixels)
   const minSize = Math.min(options.minSize ?? 128, size)
-  const lossy = type !== 'image/png' && quality <= 0.9 && isAreaCoveredByImage(info, rotation, area)
+  // Where the scaled decode's resampling hides under the encoder's loss, and no transparency can switch the output to PNG.
+  const fastDecodeByDefault = type !== 'image/png' && quality <= 0.9 && isAreaCoveredByImage(info, rotation, area)
   return {
     area: { x: area.x, y: area.y, width: area.width, height: area.height },
     rotation,
@@ -103,7 +85,7 @@ function resolveJob(info: ImageInfo, area: CropArea, options: CropOptions): Rend
     maxBytes,
     minSize,
     mayHaveAlpha: info.hasAlpha,
-    fastDecode: options.fastDecode ?? lossy,
+    fastDecode: options.fastDecode ?? fastDecodeByDefault,
   }
 }
 
@@ -112,8 +94,4 @@ function validateArea(area: CropArea): void {
   if (!values.every((value) => typeof value === 'number' && Number.isFinite(value)) || !(area.width > 0 && area.height > 0)) {
     throw new TypeError(`area must have finite x, y and positive width and height, got ${JSON.stringify(area)}`)
   }
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AvatarImageError('aborted', {}, 'The crop was aborted')
 }

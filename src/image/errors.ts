@@ -61,3 +61,8 @@ export function isAvatarImageError(error: unknown): error is AnyAvatarImageError
 function defaultMessage<C extends AvatarImageErrorCode>(code: C, details: AvatarImageErrorDetails[C]): string {
   return `${code}: ${JSON.stringify(details)}`
 }
+
+/** Throws the `aborted` error once `signal` has fired. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AvatarImageError('aborted', {}, 'The crop was aborted')
+}
