@@ -74,8 +74,8 @@ export async function renderCrop(decoded: Decoded, job: RenderJob, surface: Surf
       // A browser without the encoder (WebP in old Safari) silently gives PNG.
       const produced = (blob.type || type) as OutputImageType
       if (blob.size <= job.maxBytes) {
-        const result = { blob, type: produced, width: size, height: size, bytes: blob.size, quality: produced === 'image/png' ? undefined : quality }
-        return { ...result, decodeScale: decoded.scale ?? 1 }
+        const usedQuality = produced === 'image/png' ? undefined : quality
+        return { blob, type: produced, width: size, height: size, bytes: blob.size, quality: usedQuality, decodeScale: decoded.scale ?? 1 }
       }
       if (blob.size < smallest.bytes) smallest = { bytes: blob.size, size }
       if (produced === 'image/png') break // quality changes nothing
