@@ -46,6 +46,7 @@ const OWN_SENTENCE: readonly UserPictureErrorCode[] = [
   'user-anonymized',
   'validation-failed',
   'asset-too-large',
+  'conflict',
 ]
 
 function describeFailure(error: AdminApiError, messages: UserPictureEditorMessages, generic: string): string {

@@ -186,12 +186,18 @@ describe('every error of the protocol surfaces as its code', () => {
     const dmitri = seeded('no-picture')
     const { standardAttributes } = await client.getUser(dmitri.uuid)
     const { email_verified: _e, phone_number_verified: _p, updated_at: _u, ...writable } = standardAttributes
-    const error = await expectCode(
-      client.request(UpdateUserStandardAttributesDocument, { userID: dmitri.nodeId, standardAttributes: { ...writable, picture: 'ftp://example.com/a.png' } }),
-      'validation-failed',
-    )
-    expect(error).toMatchObject({ status: 200, reason: 'ValidationFailed' })
-    expect(ag.stats().mutations).toBe(0)
+    // The default proxy refuses any picture but the app's own images before Authgear sees it.
+    const unchecked = await startProxy(ag, { checkPictureWrites: false })
+    try {
+      const error = await expectCode(
+        clientFor(unchecked).request(UpdateUserStandardAttributesDocument, { userID: dmitri.nodeId, standardAttributes: { ...writable, picture: 'ftp://example.com/a.png' } }),
+        'validation-failed',
+      )
+      expect(error).toMatchObject({ status: 200, reason: 'ValidationFailed' })
+      expect(ag.stats().mutations).toBe(0)
+    } finally {
+      await unchecked.close()
+    }
   })
 
   it('a connection cut during the upload: network', async () => {
@@ -381,5 +387,88 @@ describe('the proxy in front of the local Authgear', () => {
     expect(response.status).toBe(403)
     expect(ag.stats().graphqlRequests).toBe(requestsBefore)
     await expect(client.getUser(seeded('no-picture').uuid)).resolves.toBeTruthy()
+  })
+})
+
+describe('the proxy holds updateUser to a picture change', () => {
+  let unchecked: RunningProxy
+  let uncheckedClient: AdminApiClient
+
+  beforeAll(async () => {
+    unchecked = await startProxy(ag, { checkPictureWrites: false })
+    uncheckedClient = clientFor(unchecked)
+  })
+
+  afterAll(async () => {
+    await unchecked?.close()
+  })
+
+  /** The standard attributes as a write sends them back. */
+  async function writableAttributes(userId: string) {
+    const { standardAttributes } = await client.getUser(userId)
+    const { email_verified: _e, phone_number_verified: _p, updated_at: _u, ...writable } = standardAttributes
+    return writable
+  }
+
+  /** A client through `through` whose first save is preceded by someone else renaming the user. */
+  function racingClient(userId: string, through: RunningProxy) {
+    const race = { ran: false }
+    const racing = clientFor(through, {
+      fetch: async (input, init) => {
+        if (!race.ran && typeof init?.body === 'string' && init.body.includes('AvatarEditorUpdateUserStandardAttributes')) {
+          race.ran = true
+          const renamed = { ...(await writableAttributes(userId)), name: 'Renamed elsewhere' }
+          await uncheckedClient.request(UpdateUserStandardAttributesDocument, { userID: toUserNodeId(userId), standardAttributes: renamed })
+        }
+        return fetch(input, init)
+      },
+    })
+    return { racing, race }
+  }
+
+  it('refuses a write that changes another attribute: conflict, and Authgear sees no mutation', async () => {
+    const user = seeded('picture-jpeg')
+    const attributes = await writableAttributes(user.uuid)
+    const mutations = ag.stats().mutations
+    const error = await expectCode(
+      client.request(UpdateUserStandardAttributesDocument, { userID: user.nodeId, standardAttributes: { ...attributes, name: 'Mallory' } }),
+      'conflict',
+    )
+    expect(error).toMatchObject({ status: 409, reason: 'ProxyAttributesChanged', retryable: true })
+    expect(ag.stats().mutations).toBe(mutations)
+    expect((await client.getUser(user.uuid)).standardAttributes.name).toBe(attributes.name)
+  })
+
+  it.each([
+    ['an external https URL', 'https://tracker.example.com/pixel.png'],
+    ["another app's image", 'authgearimages:///other-app/0a4c4f0e-6d2c-4d7b-9b5e-6a1f3c2d1e0f'],
+  ])('refuses %s as the picture: forbidden', async (_, picture) => {
+    const user = seeded('no-picture')
+    const mutations = ag.stats().mutations
+    const error = await expectCode(
+      client.request(UpdateUserStandardAttributesDocument, { userID: user.nodeId, standardAttributes: { ...(await writableAttributes(user.uuid)), picture } }),
+      'forbidden',
+    )
+    expect(error).toMatchObject({ status: 403, reason: 'ProxyPictureNotAllowed' })
+    expect(ag.stats().mutations).toBe(mutations)
+  })
+
+  it('keeps a change made elsewhere between the read and the write: updateUserPicture reads again and saves', async () => {
+    const user = seeded('picture-jpeg')
+    const { racing, race } = racingClient(user.uuid, proxy)
+    const result = await updateUserPicture(racing, { userId: user.uuid, image: jpegOfSize(300), retry: noWait })
+    expect(race.ran).toBe(true)
+    const after = await client.getUser(user.uuid)
+    expect(after.standardAttributes.name).toBe('Renamed elsewhere')
+    expect(after.standardAttributes.picture).toBe(result.picture)
+  })
+
+  it('without the check the same race loses the other change (what the check prevents)', async () => {
+    const user = seeded('picture-jpeg')
+    const before = await writableAttributes(user.uuid)
+    const { racing: racingUnchecked, race } = racingClient(user.uuid, unchecked)
+    await updateUserPicture(racingUnchecked, { userId: user.uuid, image: jpegOfSize(300), retry: noWait })
+    expect(race.ran).toBe(true)
+    expect((await client.getUser(user.uuid)).standardAttributes.name).toBe(before.name)
   })
 })

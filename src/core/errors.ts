@@ -1,7 +1,8 @@
 /**
  * What went wrong, as one string a UI can switch on.
  *
- * - `forbidden`: Authgear refused the admin JWT (403 `text/plain` `Forbidden`), or the proxy refused the origin.
+ * - `forbidden`: Authgear refused the admin JWT (403 `text/plain` `Forbidden`), or the proxy refused the origin
+ *   or a picture that is not one of the app's uploaded images.
  * - `unauthorized`: the consumer's proxy refused the admin's own session (401).
  * - `network`: the request never got a complete answer (offline, connection cut, proxy could not reach Authgear).
  * - `aborted`: the caller's `AbortSignal` fired.
@@ -12,6 +13,8 @@
  * - `user-not-found`: no user has that id, or the id is malformed.
  * - `user-anonymized`: an anonymized user cannot be updated (`UserIsAnonymized`).
  * - `validation-failed`: Authgear refused the attribute values (`ValidationFailed`).
+ * - `conflict`: the reference proxy found the user's other attributes changed between the read and the write
+ *   (409 `ProxyAttributesChanged`); retrying reads the user again.
  * - `graphql`: any other GraphQL error.
  * - `unexpected-response`: an answer the library cannot read or trust (bad JSON, bad URL, unknown status).
  */
@@ -27,6 +30,7 @@ export type AdminApiErrorCode =
   | 'user-not-found'
   | 'user-anonymized'
   | 'validation-failed'
+  | 'conflict'
   | 'graphql'
   | 'unexpected-response'
 
@@ -90,6 +94,7 @@ export function isRetryableByDefault(code: AdminApiErrorCode, status?: number): 
     case 'network':
     case 'upload-url-expired':
     case 'duplicated-image':
+    case 'conflict':
       return true
     case 'unexpected-response':
       return status !== undefined && (status === 429 || status === 502 || status === 503 || status === 504)

@@ -45,7 +45,10 @@ function codeForReason(reason: string | undefined, message: string | undefined, 
       return 'unauthorized'
     case 'ProxyOriginNotAllowed':
     case 'ProxyOperationNotAllowed':
+    case 'ProxyPictureNotAllowed':
       return 'forbidden'
+    case 'ProxyAttributesChanged':
+      return 'conflict'
     case 'ProxyUpstreamUnavailable':
       return 'network'
     case 'ProxyBodyTooLarge':

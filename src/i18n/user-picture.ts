@@ -10,6 +10,7 @@ export type UserPictureErrorCode =
   | 'user-anonymized'
   | 'validation-failed'
   | 'asset-too-large'
+  | 'conflict'
 
 /** The words of `<UserPictureEditor>` beyond the editor's own. */
 export interface UserPictureEditorMessages {
@@ -61,6 +62,7 @@ const en: UserPictureEditorMessages = {
     'user-anonymized': 'This user has been anonymized; the profile cannot be changed.',
     'validation-failed': 'Authgear did not accept this photo for the profile.',
     'asset-too-large': 'The photo is larger than Authgear accepts (10 MB).',
+    conflict: 'This user was changed elsewhere at the same moment. Try again.',
   },
   errorGeneric: 'The photo could not be saved. Try again.',
 }
@@ -87,6 +89,7 @@ const zhHK: UserPictureEditorMessages = {
     'user-anonymized': '此用戶已被匿名化，無法更改個人資料。',
     'validation-failed': 'Authgear 不接受以這張相片作為個人資料相片。',
     'asset-too-large': '相片大於 Authgear 接受的上限（10 MB）。',
+    conflict: '此用戶剛在別處被更改。請再試一次。',
   },
   errorGeneric: '未能儲存相片。請再試一次。',
 }
@@ -113,6 +116,7 @@ const ja: UserPictureEditorMessages = {
     'user-anonymized': 'このユーザーは匿名化されているため、プロフィールを変更できません。',
     'validation-failed': 'Authgear はこの写真をプロフィールに使用できませんでした。',
     'asset-too-large': '写真が Authgear の上限（10 MB）を超えています。',
+    conflict: 'このユーザーは同時に別の場所で変更されました。もう一度お試しください。',
   },
   errorGeneric: '写真を保存できませんでした。もう一度お試しください。',
 }
@@ -139,6 +143,7 @@ const es: UserPictureEditorMessages = {
     'user-anonymized': 'Este usuario fue anonimizado; su perfil no se puede cambiar.',
     'validation-failed': 'Authgear no aceptó esta foto para el perfil.',
     'asset-too-large': 'La foto supera el máximo que acepta Authgear (10 MB).',
+    conflict: 'Este usuario se modificó en otro lugar al mismo tiempo. Vuelve a intentarlo.',
   },
   errorGeneric: 'No se pudo guardar la foto. Inténtalo de nuevo.',
 }
@@ -165,6 +170,7 @@ const fr: UserPictureEditorMessages = {
     'user-anonymized': 'Cet utilisateur a été anonymisé ; son profil ne peut pas être modifié.',
     'validation-failed': 'Authgear n’a pas accepté cette photo pour le profil.',
     'asset-too-large': 'La photo dépasse la taille acceptée par Authgear (10 Mo).',
+    conflict: 'Cet utilisateur a été modifié ailleurs au même moment. Réessayez.',
   },
   errorGeneric: 'La photo n’a pas pu être enregistrée. Réessayez.',
 }
@@ -191,6 +197,7 @@ const ar: UserPictureEditorMessages = {
     'user-anonymized': 'تمت إخفاء هوية هذا المستخدم؛ لا يمكن تغيير ملفه الشخصي.',
     'validation-failed': 'لم يقبل Authgear هذه الصورة للملف الشخصي.',
     'asset-too-large': 'الصورة أكبر من الحد الذي يقبله Authgear ‏(10 ميغابايت).',
+    conflict: 'تم تغيير هذا المستخدم في مكان آخر في اللحظة نفسها. حاول مرة أخرى.',
   },
   errorGeneric: 'تعذّر حفظ الصورة. أعد المحاولة.',
 }

@@ -109,6 +109,30 @@ describe('createAdminApiProxy', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
+  it("reads the user, with the admin JWT, before forwarding the library's picture write; not with checkPictureWrites: false", async () => {
+    const write = { query: UpdateUserStandardAttributesDocument, variables: { userID: 'VXNlcjox', standardAttributes: { name: 'A' } } }
+    const response = await proxy()(graphqlRequest(write))
+    // The fake Authgear answers no user: the write goes on, for Authgear to refuse it itself.
+    expect(response.status).toBe(200)
+    expect(seen.map((request) => JSON.parse(request.body) as { query: string; variables: unknown })).toEqual([
+      { query: UserStandardAttributesDocument, variables: { id: 'VXNlcjox' } },
+      write,
+    ])
+    await expect(jwtVerify(seen[0]!.headers.authorization!.replace(/^Bearer /, ''), publicKey, { audience: 'my-app' })).resolves.toBeTruthy()
+    seen.length = 0
+    await proxy({ checkPictureWrites: false })(graphqlRequest(write))
+    expect(seen).toHaveLength(1)
+  })
+
+  it('refuses a picture write without a userID or a standardAttributes object, before reaching Authgear', async () => {
+    for (const variables of [{}, { userID: 'VXNlcjox', standardAttributes: [] }, { userID: 1, standardAttributes: {} }]) {
+      const response = await proxy()(graphqlRequest({ query: UpdateUserStandardAttributesDocument, variables }))
+      expect(response.status).toBe(400)
+      expect(await errorReason(response)).toBe('ProxyBadRequest')
+    }
+    expect(seen).toHaveLength(0)
+  })
+
   it('forwards an allowlisted GraphQL operation as JSON, and only its known fields', async () => {
     const body = { query: UserStandardAttributesDocument, variables: { id: 'x' }, extensions: { persistedQuery: 1 } }
     const response = await proxy()(graphqlRequest(body))

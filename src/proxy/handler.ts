@@ -1,7 +1,8 @@
-import { adminApiOperations } from '../core/operations.js'
+import { adminApiOperations, UserStandardAttributesDocument, type StandardAttributes } from '../core/operations.js'
 import { createAdminJwtSigner } from './admin-jwt.js'
 import { createOperationAllowlist } from './allowlist.js'
 import { BodyTooLargeError, capStream, declaresTooLarge, readCappedText } from './body-limit.js'
+import { isPictureWrite, judgePictureWrite } from './picture-write.js'
 import { passBack, refusal } from './responses.js'
 
 /** Largest GraphQL request body forwarded, as Authgear's own limit. */
@@ -29,6 +30,17 @@ export interface AdminApiProxyOptions {
   /** GraphQL documents to allow besides the library's own (`adminApiOperations`). */
   operations?: readonly string[]
   /**
+   * Hold the library's `updateUser` to what the library does with it: the
+   * proxy reads the user first and refuses a write that would change any
+   * standard attribute but `picture` (409 `ProxyAttributesChanged`: changed
+   * since the client read it, or more than a picture change) or whose picture
+   * is not this app's own uploaded image, the current one, or none (403
+   * `ProxyPictureNotAllowed`). Costs one Admin API read per save. Your own
+   * `operations` are not checked.
+   * @default true
+   */
+  checkPictureWrites?: boolean
+  /**
    * Where the handler is mounted, e.g. `/api/avatar`; the client's `endpoint` ends with it.
    * @default ''
    */
@@ -55,6 +67,16 @@ async function isAuthorized(authorize: AdminApiProxyOptions['authorize'], reques
   } catch {
     return false
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** `data.node.standardAttributes` of a user read, or `undefined` when there is none. */
+function currentStandardAttributes(json: unknown): StandardAttributes | undefined {
+  const node = (json as { data?: { node?: { standardAttributes?: unknown } | null } } | undefined)?.data?.node
+  return isPlainObject(node?.standardAttributes) ? (node.standardAttributes as StandardAttributes) : undefined
 }
 
 interface GraphQLBody {
@@ -144,7 +166,37 @@ export function createAdminApiProxy(options: AdminApiProxyOptions): AdminApiProx
     }
     const headers = await adminHeaders({ 'content-type': 'application/json', accept: 'application/json' })
     if (!headers) return refusal('ProxyMisconfigured', 'The Admin API key could not sign a token')
+    if (options.checkPictureWrites !== false && isPictureWrite(body.query)) {
+      const refused = await checkPictureWrite(body, headers, request.signal)
+      if (refused) return refused
+    }
     return forward('/_api/admin/graphql', { method: 'POST', headers, body: JSON.stringify(body), signal: request.signal })
+  }
+
+  /** Reads the user and judges the write against it; a refusal, or `undefined` to forward the write. */
+  async function checkPictureWrite(body: GraphQLBody, headers: Headers, signal: AbortSignal): Promise<Response | undefined> {
+    const { userID, standardAttributes } = body.variables ?? {}
+    if (typeof userID !== 'string' || !isPlainObject(standardAttributes)) {
+      return refusal('ProxyBadRequest', 'The picture write needs a userID and a standardAttributes object')
+    }
+    let read: Response
+    try {
+      read = await upstreamFetch(`${authgearOrigin}/_api/admin/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: UserStandardAttributesDocument, variables: { id: userID } }),
+        signal,
+      })
+    } catch {
+      return refusal('ProxyUpstreamUnavailable', 'Authgear could not be reached')
+    }
+    // Authgear's own refusal (a JWT it does not accept) is the answer the client should see.
+    if (!read.ok) return passBack(read)
+    const current = currentStandardAttributes(await read.json().catch(() => undefined))
+    // An unknown or anonymized user: Authgear refuses the write itself, with its own error.
+    if (!current) return undefined
+    const refused = judgePictureWrite(standardAttributes, current, options.appId)
+    return refused ? refusal(refused.reason, refused.message) : undefined
   }
 
   async function upload(request: Request, path: string, search: string): Promise<Response> {

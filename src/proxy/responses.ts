@@ -6,6 +6,8 @@ export type ProxyRefusal =
   | 'ProxyUnauthorized'
   | 'ProxyOriginNotAllowed'
   | 'ProxyOperationNotAllowed'
+  | 'ProxyAttributesChanged'
+  | 'ProxyPictureNotAllowed'
   | 'ProxyNotFound'
   | 'ProxyBodyTooLarge'
   | 'ProxyUnsupportedMediaType'
@@ -17,6 +19,8 @@ const REFUSALS: Record<ProxyRefusal, { status: number; name: string }> = {
   ProxyUnauthorized: { status: 401, name: 'Unauthorized' },
   ProxyOriginNotAllowed: { status: 403, name: 'Forbidden' },
   ProxyOperationNotAllowed: { status: 403, name: 'Forbidden' },
+  ProxyAttributesChanged: { status: 409, name: 'Conflict' },
+  ProxyPictureNotAllowed: { status: 403, name: 'Forbidden' },
   ProxyNotFound: { status: 404, name: 'NotFound' },
   ProxyBodyTooLarge: { status: 413, name: 'RequestEntityTooLarge' },
   ProxyUnsupportedMediaType: { status: 415, name: 'UnsupportedMediaType' },
