@@ -254,7 +254,9 @@ describe('UserPictureEditor', () => {
   test('a picture Authgear rejects (ValidationFailed at HTTP 200) has its own sentence, in the admin’s language', async () => {
     const { screen, wire } = await renderEditor({ userId: withoutPicture, locale: 'fr' })
     await loaded(screen, 'Pas encore de photo')
-    wire.beforeRequestWith('updateUser(', () =>
+    wire.beforeRequestWith('updateUser(', () => {
+      // The proxy reads the user before it forwards the write: that read goes through untouched.
+      authgear.app.faults.add({ route: 'graphql', latencyMs: 0 })
       authgear.app.faults.add({
         route: 'graphql',
         status: 200,
@@ -262,8 +264,8 @@ describe('UserPictureEditor', () => {
           errors: [{ message: 'invalid standard attributes', path: ['updateUser'], extensions: { errorName: 'Invalid', reason: 'ValidationFailed', info: { causes: [] } } }],
           data: null,
         }),
-      }),
-    )
+      })
+    })
     await pick(screen.container, await makePhoto(800, 600))
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer la photo' }))
 

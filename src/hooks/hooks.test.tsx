@@ -44,6 +44,8 @@ const jpeg = (bytes = 2048) => {
 }
 
 let authgear: AuthgearHandlers
+/** A picture of this app's own, as the upload endpoint names it: the only kind the proxy lets a write set. */
+const ownImage = (object: string) => `authgearimages:///${authgear.app.appId}/${object}`
 let restoreFileApis: () => void
 const server = setupServer()
 let queryClient: QueryClient
@@ -174,9 +176,9 @@ describe('useSetUserPicture', () => {
     const uuid = SEED_USER_IDS['no-picture']
     const before = structuredClone(stored(uuid))
     const { result } = renderHook(() => useSetUserPicture(), { wrapper })
-    await act(() => result.current.mutateAsync({ userId: uuid, picture: 'https://cdn.example.com/a.jpg' }))
+    await act(() => result.current.mutateAsync({ userId: uuid, picture: ownImage('a') }))
     const after = stored(uuid)
-    expect(after.standardAttributes).toEqual({ ...before.standardAttributes, picture: 'https://cdn.example.com/a.jpg' })
+    expect(after.standardAttributes).toEqual({ ...before.standardAttributes, picture: ownImage('a') })
     expect(after.customAttributes).toEqual(before.customAttributes)
   })
 
@@ -187,6 +189,18 @@ describe('useSetUserPicture', () => {
     const { result } = renderHook(() => useSetUserPicture(), { wrapper })
     await act(() => result.current.mutateAsync({ userId: uuid, picture: null }))
     expect(stored(uuid).standardAttributes).toEqual(rest)
+  })
+
+  it("is refused by the proxy for a picture that is not one of the app's images, and nothing changes", async () => {
+    const uuid = SEED_USER_IDS['no-picture']
+    const before = structuredClone(stored(uuid))
+    const { result } = renderHook(() => useSetUserPicture(), { wrapper })
+    await expect(act(() => result.current.mutateAsync({ userId: uuid, picture: 'https://tracker.example.com/pixel.png' }))).rejects.toMatchObject({
+      code: 'forbidden',
+      reason: 'ProxyPictureNotAllowed',
+    })
+    expect(stored(uuid)).toEqual(before)
+    expect(authgear.app.stats().mutations).toBe(0)
   })
 
   it('refuses a picture Authgear would not accept before sending anything', async () => {
@@ -225,7 +239,7 @@ describe('useSetUserPicture', () => {
         </AdminApiProvider>
       ),
     })
-    await act(() => result.current.mutateAsync({ userId: SEED_USER_IDS['no-picture'], picture: 'https://cdn.example.com/d.jpg' }))
+    await act(() => result.current.mutateAsync({ userId: SEED_USER_IDS['no-picture'], picture: ownImage('d') }))
     // A read left subscribed would be re-run by urql's cache on this very User mutation,
     // within a microtask; the round trip of one more read leaves time for that to show.
     await act(() => appUrql.query(UserStandardAttributesDocument, { id: toUserNodeId(SEED_USER_IDS['picture-png']) }, { preferGetMethod: false }).toPromise())
@@ -444,14 +458,14 @@ describe('after a save, the user refreshes everywhere', () => {
       result.current.api.urqlClient
         .mutation(UpdateUserStandardAttributesDocument, {
           userID: current.id,
-          standardAttributes: withPicture(current.standardAttributes, 'https://cdn.example.com/c.jpg'),
+          standardAttributes: withPicture(current.standardAttributes, ownImage('c')),
         })
         .toPromise(),
     )
     expect(written.error).toBeUndefined()
-    await waitFor(() => expect(result.current.user.user?.standardAttributes.picture).toBe('https://cdn.example.com/c.jpg'))
-    // The mutation, then the re-run read.
-    expect(authgear.app.stats().graphqlRequests).toBe(readsBefore + 2)
+    await waitFor(() => expect(result.current.user.user?.standardAttributes.picture).toMatch(new RegExp(`/_images/${authgear.app.appId}/c/profile$`)))
+    // The proxy's read of the user before the write, the mutation, then the re-run read.
+    expect(authgear.app.stats().graphqlRequests).toBe(readsBefore + 3)
   })
 
   it('useUser reports user-not-found for an unknown or malformed id', async () => {
