@@ -114,7 +114,10 @@ export function useUploadImage(queryClient?: QueryClient) {
 export interface SetUserPictureVariables {
   /** UUID or node id. */
   userId: string
-  /** `authgearimages:///APP/OBJECT` or an absolute http(s) URL; `null` removes the picture. */
+  /**
+   * `authgearimages:///APP/OBJECT` (what an upload returns) or an absolute http(s) URL; `null` removes the picture.
+   * The reference proxy lets only this app's own images through unless its `checkPictureWrites` is off.
+   */
   picture: string | null
   signal?: AbortSignal
 }
