@@ -1,5 +1,5 @@
 // cropImage in real Chromium, asserted on decoded pixels.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { alphaPicture, corpusExifMarker, orientationPicture } from '../../test/corpus/spec.ts'
 import { cropImage, MAX_OUTPUT_SIZE } from './crop.js'
 import { getRotatedBoundingBox, isAreaCoveredByImage, minZoomForRotation } from './geometry.js'
@@ -201,6 +201,29 @@ describe('cropImage: scaled JPEG decode', () => {
     expect(result).toMatchObject({ width: 200, decodeScale: 0.375 })
     // A CMYK slip (inverted or unconverted inks) moves every colour by far more.
     expect(meanDifference(await decodePixels(result.blob), await fullDecodeCrop(blob, area, 200))).toBeLessThan(5)
+  })
+
+  it.each([6, 8])('uses a full-size frame once when the decoder ignores the size asked for (orientation %i): no second decode', async (orientation) => {
+    const Original = globalThis.ImageDecoder
+    // As a browser that does not implement desiredWidth/desiredHeight would.
+    globalThis.ImageDecoder = class extends Original {
+      constructor({ desiredWidth: _w, desiredHeight: _h, ...init }: ImageDecoderInit) {
+        super(init)
+      }
+    }
+    const bitmaps = vi.spyOn(globalThis, 'createImageBitmap')
+    try {
+      const blob = await loadCorpus(`orientation-${orientation}.jpg`)
+      const result = await cropImage(blob, { x: 340, y: 20, width: 120, height: 120 }, { size: 60, worker: false })
+      expect(result).toMatchObject({ width: 60, decodeScale: 1 })
+      const pixels = await decodePixels(result.blob)
+      for (const [x, y] of [[3, 3], [30, 30], [56, 56]] as const) expectColour(pixels, x, y, topRight)
+      // decodePixels above makes one bitmap of the output; the crop itself made none.
+      expect(bitmaps).toHaveBeenCalledTimes(1)
+    } finally {
+      globalThis.ImageDecoder = Original
+      bitmaps.mockRestore()
+    }
   })
 
   it('reports a JPEG cut in the middle of its image data as decode-failed at a scaled size too', async () => {

@@ -36,11 +36,12 @@ export function scaleNumeratorFor(info: Pick<ImageInfo, 'type'>, job: Pick<Rende
 }
 
 /**
- * Decodes a JPEG at a reduced scale and keeps only the region the crop needs,
- * or resolves `undefined` whenever anything is not as expected (no
- * ImageDecoder, a decoder that ignored the size asked for, an orientation that
- * differs from the header's, a region over the canvas limit, a decode error):
- * the caller then decodes in full, which also reports real decode errors.
+ * Decodes a JPEG at a reduced scale and keeps only the region the crop needs
+ * (at full scale when the decoder ignores the size asked for), or resolves
+ * `undefined` whenever anything is not as expected (no ImageDecoder, a size
+ * that is neither, an orientation that differs from the header's, a region
+ * over the canvas limit, a decode error): the caller then decodes with
+ * `createImageBitmap`, which also reports real decode errors.
  */
 export async function decodeScaledJpeg(blob: Blob, info: ImageInfo, job: RenderJob): Promise<OwnedDecoded | undefined> {
   const numerator = scaleNumeratorFor(info, job)
@@ -48,17 +49,18 @@ export async function decodeScaledJpeg(blob: Blob, info: ImageInfo, job: RenderJ
     return undefined
   }
   const stored = swapsSides(info.orientation) ? { width: info.height, height: info.width } : { width: info.width, height: info.height }
-  const scale = numerator / 8
-  const scaled = { width: Math.ceil(stored.width * scale), height: Math.ceil(stored.height * scale) }
+  const scaled = { width: Math.ceil((stored.width * numerator) / 8), height: Math.ceil((stored.height * numerator) / 8) }
   let decoder: ImageDecoder | undefined
   try {
     decoder = new ImageDecoder({ data: blob.stream(), type: 'image/jpeg', desiredWidth: scaled.width, desiredHeight: scaled.height })
     const { image: frame } = await decoder.decode()
     try {
-      if (frame.codedWidth !== scaled.width || frame.codedHeight !== scaled.height || frameOrientation(frame) !== info.orientation) return undefined
+      // A decoder that ignores the size asked for gives the full image: still decoded once, so use it.
+      const scale = sameSize(frame, scaled) ? numerator / 8 : sameSize(frame, stored) ? 1 : undefined
+      if (scale === undefined || frameOrientation(frame) !== info.orientation) return undefined
       const region = neededRegion(info, job, scale)
       if (region.width < 1 || region.height < 1 || region.width * region.height > MAX_CANVAS_PIXELS) return undefined
-      const bitmap = copyRegion(frame, displayedToStoredRect(region, info.orientation, scaled), region)
+      const bitmap = copyRegion(frame, displayedToStoredRect(region, info.orientation, { width: frame.codedWidth, height: frame.codedHeight }), region)
       if (!bitmap) return undefined
       return {
         source: bitmap,
@@ -113,6 +115,10 @@ function copyRegion(frame: VideoFrame, stored: Rect, displayed: Rect): ImageBitm
     canvas.width = 0
     canvas.height = 0
   }
+}
+
+function sameSize(frame: VideoFrame, size: { width: number; height: number }): boolean {
+  return frame.codedWidth === size.width && frame.codedHeight === size.height
 }
 
 /** The EXIF orientation a frame's `rotation` and `flip` stand for (Chromium sets both from the EXIF). */
