@@ -181,7 +181,15 @@ export const ValidationFailed = failing(
   /did not accept/,
   false,
 )
-export const AnonymizedUser = { ...failing(() => undefined, /anonymized/, false), args: { userId: SEED_USER_IDS.anonymized } } satisfies Story
+/** Authgear refuses any change to an anonymized user: the editor says so at once and stays disabled. */
+export const AnonymizedUser: Story = {
+  args: { userId: SEED_USER_IDS.anonymized },
+  play: async ({ canvasElement }) => {
+    await userLoaded(canvasElement)
+    await waitFor(() => expect(canvasElement.querySelector('[data-avatar-editor="user-anonymized"]')).toHaveTextContent(/anonymized/))
+    await expect(within(canvasElement).getByRole('button', { name: 'Choose a photo' })).toBeDisabled()
+  },
+}
 
 /** The session expired before the user could be read: the editor waits, and Try again reads again. */
 export const UserCannotBeRead: Story = {

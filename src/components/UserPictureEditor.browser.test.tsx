@@ -273,16 +273,22 @@ describe('UserPictureEditor', () => {
     expect(authgear.app.stats().mutations).toBe(0)
   })
 
-  test('an anonymized user cannot be changed, and says so in Japanese', async () => {
+  test('an anonymized user cannot be changed, and says so in Japanese before any photo is picked', async () => {
     const anonymized = SEED_USER_IDS.anonymized
     const { screen } = await renderEditor({ userId: anonymized, locale: 'ja' })
     await loaded(screen, '写真はまだありません')
-    await pick(screen.container, await makePhoto(800, 600))
-    await userEvent.click(part(screen.container, 'save')!)
 
-    await expect.poll(() => textOf(screen.container, 'error'), settles).toBe('このユーザーは匿名化されているため、プロフィールを変更できません。')
-    expect(screen.container.querySelector('[data-avatar-editor="retry"]')).toBeNull()
-    expect(authgear.app.stats().mutations).toBe(0)
+    await expect.poll(() => textOf(screen.container, 'user-anonymized'), settles).toBe('このユーザーは匿名化されているため、プロフィールを変更できません。')
+    await expect.element(screen.getByRole('button', { name: '写真を選択' })).toBeDisabled()
+    expect(screen.container.querySelector('[data-avatar-editor="remove"]')).toBeNull()
+    expect(authgear.app.stats()).toMatchObject({ uploadUrlsIssued: 0, mutations: 0 })
+  })
+
+  test('a user who is not anonymized shows no such sentence', async () => {
+    const { screen } = await renderEditor({ userId: withoutPicture })
+    await loaded(screen, 'No photo yet')
+    expect(screen.container.querySelector('[data-avatar-editor="user-anonymized"]')).toBeNull()
+    await expect.element(screen.getByRole('button', { name: 'Choose a photo' })).toBeEnabled()
   })
 
   test('an unknown user is said at once, and the editor is disabled', async () => {

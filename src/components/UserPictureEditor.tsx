@@ -157,6 +157,8 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
   }
 
   const busy = update.stage === 'uploading' || update.stage === 'saving'
+  // Authgear refuses any change to an anonymized user: say so before the admin picks a photo.
+  const anonymized = user?.isAnonymized === true
   const hasPicture = Boolean(user?.standardAttributes.picture)
   const forEditor = lastAction === 'update'
   const saveErrorText = update.error ? describeFailure(update.error, messages, messages.errorGeneric) : undefined
@@ -188,11 +190,13 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
         </div>
       ) : null}
 
+      {anonymized ? <p data-avatar-editor="user-anonymized">{messages.errors['user-anonymized']}</p> : null}
+
       <AvatarEditor
         {...editorProps}
         ref={editorRoot}
-        // Nothing to edit for a user that cannot be read, nor while the picture is being removed.
-        disabled={editorProps.disabled || cannotRead || (!forEditor && busy)}
+        // Nothing to edit for a user that cannot be read or changed, nor while the picture is being removed.
+        disabled={editorProps.disabled || cannotRead || anonymized || (!forEditor && busy)}
         status={forEditor ? update.stage : 'idle'}
         progress={update.progress}
         error={forEditor ? saveErrorText : undefined}
@@ -235,7 +239,7 @@ export const UserPictureEditor = forwardRef<HTMLDivElement, UserPictureEditorPro
         </div>
       ) : null}
 
-      {hasPicture && !busy && !confirming ? (
+      {hasPicture && !anonymized && !busy && !confirming ? (
         <button ref={removeButtonRef} type="button" data-avatar-editor="remove" onClick={() => setConfirming(true)}>
           {renderMessage(messages.removePicture)}
         </button>

@@ -178,6 +178,9 @@ describe('every error of the protocol surfaces as its code', () => {
 
   it('an anonymized user: user-anonymized', async () => {
     const anonymized = seeded('anonymized')
+    // Read first, a UI can say so before any upload.
+    await expect(client.getUser(anonymized.uuid)).resolves.toMatchObject({ isAnonymized: true })
+    await expect(client.getUser(seeded('no-picture').uuid)).resolves.toMatchObject({ isAnonymized: false })
     const error = await expectCode(updateUserPicture(client, { userId: anonymized.uuid, image: jpegOfSize(300), retry: noWait }), 'user-anonymized')
     expect(error).toMatchObject({ status: 200, reason: 'UserIsAnonymized' })
   })

@@ -122,11 +122,12 @@ function readUser(node: unknown, userId: string): AdminUser {
   if (typeof node !== 'object' || node === null || typeof (node as { id?: unknown }).id !== 'string') {
     throw new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`)
   }
-  const { id, updatedAt, standardAttributes, customAttributes } = node as Record<string, unknown>
+  const { id, updatedAt, isAnonymized, standardAttributes, customAttributes } = node as Record<string, unknown>
   if (typeof standardAttributes !== 'object' || standardAttributes === null || Array.isArray(standardAttributes)) {
     throw new AdminApiError('unexpected-response', 'The user has no standardAttributes object', { cause: node })
   }
   const user: AdminUser = { id: id as string, updatedAt: String(updatedAt), standardAttributes: standardAttributes as AdminUser['standardAttributes'] }
+  if (typeof isAnonymized === 'boolean') user.isAnonymized = isAnonymized
   if (customAttributes !== undefined) user.customAttributes = customAttributes as AdminUser['customAttributes']
   return user
 }

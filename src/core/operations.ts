@@ -67,6 +67,8 @@ export interface AdminUser {
   id: string
   /** ISO 8601 time of the last change. */
   updatedAt: string
+  /** An anonymized user cannot be updated (`UserIsAnonymized`); `undefined` when not read. */
+  isAnonymized?: boolean
   standardAttributes: StandardAttributes
   /** Present only when asked for. */
   customAttributes?: CustomAttributes
@@ -74,11 +76,11 @@ export interface AdminUser {
 
 /** Result of {@link UserStandardAttributesDocument}. */
 export interface UserStandardAttributesResult {
-  node: { id?: string; updatedAt?: string; standardAttributes?: StandardAttributes } | null
+  node: { id?: string; updatedAt?: string; isAnonymized?: boolean; standardAttributes?: StandardAttributes } | null
 }
 /** Result of {@link UserWithCustomAttributesDocument}. */
 export interface UserWithCustomAttributesResult {
-  node: { id?: string; updatedAt?: string; standardAttributes?: StandardAttributes; customAttributes?: CustomAttributes } | null
+  node: { id?: string; updatedAt?: string; isAnonymized?: boolean; standardAttributes?: StandardAttributes; customAttributes?: CustomAttributes } | null
 }
 /** Variables of the user queries: the user's node id. */
 export interface UserQueryVariables {
@@ -87,7 +89,7 @@ export interface UserQueryVariables {
 
 /** Result of {@link UpdateUserStandardAttributesDocument}. */
 export interface UpdateUserStandardAttributesResult {
-  updateUser: { user: { id: string; updatedAt: string; standardAttributes: StandardAttributes } }
+  updateUser: { user: { id: string; updatedAt: string; isAnonymized: boolean; standardAttributes: StandardAttributes } }
 }
 /** Variables of {@link UpdateUserStandardAttributesDocument}: the WHOLE standard attributes object (it replaces). */
 export interface UpdateUserStandardAttributesVariables {
@@ -102,6 +104,7 @@ export const UserStandardAttributesDocument = /* GraphQL */ `
       ... on User {
         id
         updatedAt
+        isAnonymized
         standardAttributes
       }
     }
@@ -115,6 +118,7 @@ export const UserWithCustomAttributesDocument = /* GraphQL */ `
       ... on User {
         id
         updatedAt
+        isAnonymized
         standardAttributes
         customAttributes
       }
@@ -132,6 +136,7 @@ export const UpdateUserStandardAttributesDocument = /* GraphQL */ `
       user {
         id
         updatedAt
+        isAnonymized
         standardAttributes
       }
     }

@@ -40,6 +40,7 @@ interface UserState {
 function userFromNode(node: UserWithCustomAttributesResult['node'], userId: string): AdminUser {
   if (!node?.id || !node.standardAttributes) throw new AdminApiError('user-not-found', `No user has the id ${JSON.stringify(userId)}`)
   const user: AdminUser = { id: node.id, updatedAt: String(node.updatedAt), standardAttributes: node.standardAttributes }
+  if (typeof node.isAnonymized === 'boolean') user.isAnonymized = node.isAnonymized
   if (node.customAttributes) user.customAttributes = node.customAttributes
   return user
 }
