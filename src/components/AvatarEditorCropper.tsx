@@ -26,10 +26,11 @@ export interface AvatarEditorCropperProps extends ComponentPropsWithoutRef<'div'
 
 /**
  * The square crop frame over the photo (react-easy-crop), rendered once a
- * photo is loaded. Drag or use the arrow keys to move, pinch (about the fingers)
- * or Ctrl/⌘ + wheel (about the pointer) to zoom. A plain wheel scrolls the page: the editor takes focus after every
- * accepted file, so zooming "when focused" would capture the scroll of anyone
- * who just picked a photo; trackpad pinches arrive as Ctrl + wheel and still zoom.
+ * photo is loaded. Drag or use the arrow keys to move, pinch (about the
+ * fingers) or Ctrl/⌘ + wheel (about the pointer) to zoom. A plain wheel
+ * scrolls the page: the editor takes focus after every accepted file, so
+ * zooming "when focused" would capture the scroll of anyone who just picked a
+ * photo; trackpad pinches arrive as Ctrl + wheel and still zoom.
  *
  * Fills its width as a square unless styled otherwise; takes focus when a photo
  * is accepted.
