@@ -456,6 +456,16 @@ describe('the proxy holds updateUser to a picture change', () => {
     expect(ag.stats().mutations).toBe(mutations)
   })
 
+  it.each([
+    ['an unknown user', toUserNodeId('00000000-0000-4000-8000-000000000000')],
+    ['a raw UUID instead of a node id', '7d3f9c2a-0000-4000-8000-000000000000'],
+  ])('refuses a write for %s that the read does not find: user-not-found, no mutation', async (_, userID) => {
+    const mutations = ag.stats().mutations
+    const error = await expectCode(client.request(UpdateUserStandardAttributesDocument, { userID, standardAttributes: { name: 'Mallory' } }), 'user-not-found')
+    expect(error).toMatchObject({ status: 404, reason: 'ProxyUserNotFound' })
+    expect(ag.stats().mutations).toBe(mutations)
+  })
+
   it('keeps a change made elsewhere between the read and the write: updateUserPicture reads again and saves', async () => {
     const user = seeded('picture-jpeg')
     const { racing, race } = racingClient(user.uuid, proxy)

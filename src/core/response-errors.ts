@@ -49,6 +49,8 @@ function codeForReason(reason: string | undefined, message: string | undefined, 
       return 'forbidden'
     case 'ProxyAttributesChanged':
       return 'conflict'
+    case 'ProxyUserNotFound':
+      return 'user-not-found'
     case 'ProxyUpstreamUnavailable':
       return 'network'
     case 'ProxyBodyTooLarge':

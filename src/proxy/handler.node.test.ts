@@ -109,19 +109,20 @@ describe('createAdminApiProxy', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
-  it("reads the user, with the admin JWT, before forwarding the library's picture write; not with checkPictureWrites: false", async () => {
+  it("reads the user, with the admin JWT, before the library's picture write, and stops there when there is no user; not with checkPictureWrites: false", async () => {
     const write = { query: UpdateUserStandardAttributesDocument, variables: { userID: 'VXNlcjox', standardAttributes: { name: 'A' } } }
     const response = await proxy()(graphqlRequest(write))
-    // The fake Authgear answers no user: the write goes on, for Authgear to refuse it itself.
-    expect(response.status).toBe(200)
+    // The fake Authgear answers no user: fail closed, the write is never forwarded unchecked.
+    expect(response.status).toBe(404)
+    expect(await errorReason(response)).toBe('ProxyUserNotFound')
     expect(seen.map((request) => JSON.parse(request.body) as { query: string; variables: unknown })).toEqual([
       { query: UserStandardAttributesDocument, variables: { id: 'VXNlcjox' } },
-      write,
     ])
     await expect(jwtVerify(seen[0]!.headers.authorization!.replace(/^Bearer /, ''), publicKey, { audience: 'my-app' })).resolves.toBeTruthy()
     seen.length = 0
-    await proxy({ checkPictureWrites: false })(graphqlRequest(write))
-    expect(seen).toHaveLength(1)
+    const unchecked = await proxy({ checkPictureWrites: false })(graphqlRequest(write))
+    expect(unchecked.status).toBe(200)
+    expect(seen.map((request) => JSON.parse(request.body) as unknown)).toEqual([write])
   })
 
   it('refuses a picture write without a userID or a standardAttributes object, before reaching Authgear', async () => {

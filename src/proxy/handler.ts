@@ -35,8 +35,9 @@ export interface AdminApiProxyOptions {
    * standard attribute but `picture` (409 `ProxyAttributesChanged`: changed
    * since the client read it, or more than a picture change) or whose picture
    * is not this app's own uploaded image, the current one, or none (403
-   * `ProxyPictureNotAllowed`). Costs one Admin API read per save. Your own
-   * `operations` are not checked.
+   * `ProxyPictureNotAllowed`); a write for a user the read does not find is
+   * refused too (404 `ProxyUserNotFound`). Costs one Admin API read per save.
+   * Your own `operations` are not checked.
    * @default true
    */
   checkPictureWrites?: boolean
@@ -71,6 +72,14 @@ async function isAuthorized(authorize: AdminApiProxyOptions['authorize'], reques
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 /** `data.node.standardAttributes` of a user read, or `undefined` when there is none. */
@@ -190,11 +199,14 @@ export function createAdminApiProxy(options: AdminApiProxyOptions): AdminApiProx
     } catch {
       return refusal('ProxyUpstreamUnavailable', 'Authgear could not be reached')
     }
-    // Authgear's own refusal (a JWT it does not accept) is the answer the client should see.
+    // Authgear's own refusal (a JWT it does not accept, a GraphQL error) is the answer the client should see.
     if (!read.ok) return passBack(read)
-    const current = currentStandardAttributes(await read.json().catch(() => undefined))
-    // An unknown or anonymized user: Authgear refuses the write itself, with its own error.
-    if (!current) return undefined
+    const text = await read.text()
+    const json = parseJsonOrUndefined(text)
+    if (Array.isArray((json as { errors?: unknown } | undefined)?.errors)) return passBack(new Response(text, { status: read.status, headers: read.headers }))
+    // No user to compare with: never let the write through unchecked (fail closed).
+    const current = currentStandardAttributes(json)
+    if (!current) return refusal('ProxyUserNotFound', `No user has the id ${JSON.stringify(userID)}`)
     const refused = judgePictureWrite(standardAttributes, current, options.appId)
     return refused ? refusal(refused.reason, refused.message) : undefined
   }

@@ -8,6 +8,7 @@ export type ProxyRefusal =
   | 'ProxyOperationNotAllowed'
   | 'ProxyAttributesChanged'
   | 'ProxyPictureNotAllowed'
+  | 'ProxyUserNotFound'
   | 'ProxyNotFound'
   | 'ProxyBodyTooLarge'
   | 'ProxyUnsupportedMediaType'
@@ -21,6 +22,7 @@ const REFUSALS: Record<ProxyRefusal, { status: number; name: string }> = {
   ProxyOperationNotAllowed: { status: 403, name: 'Forbidden' },
   ProxyAttributesChanged: { status: 409, name: 'Conflict' },
   ProxyPictureNotAllowed: { status: 403, name: 'Forbidden' },
+  ProxyUserNotFound: { status: 404, name: 'NotFound' },
   ProxyNotFound: { status: 404, name: 'NotFound' },
   ProxyBodyTooLarge: { status: 413, name: 'RequestEntityTooLarge' },
   ProxyUnsupportedMediaType: { status: 415, name: 'UnsupportedMediaType' },
