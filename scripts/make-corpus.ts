@@ -38,6 +38,10 @@ export const corpusFiles: Record<string, Generator> = {
   'photo-12mp.jpg': photo(4000, 3000, 12),
   'photo-1mp.jpg': photo(1224, 816, 1),
   ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((o) => [`orientation-${o}.jpg`, orientationJpeg(o)])),
+  // Colours stored in Display P3 (as iPhones take them): only a colour-managed decode shows the quadrants' sRGB colours.
+  'display-p3.jpg': async (path) => {
+    await orientedSharp(1).withIccProfile('p3').jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toFile(path)
+  },
   'orientation-6.png': async (path) => {
     await orientedSharp(6).png().withExif(orientationExif()).withMetadata({ orientation: 6 }).toFile(path)
   },

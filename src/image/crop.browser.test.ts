@@ -226,6 +226,27 @@ describe('cropImage: scaled JPEG decode', () => {
     }
   })
 
+  it('manages colour like the full decode: a Display P3 photo keeps its colours', async () => {
+    const blob = await loadCorpus('display-p3.jpg')
+    // The file needs it: its stored values, read without colour management, are far from what it shows.
+    const unmanaged = await createImageBitmap(blob, { colorSpaceConversion: 'none' })
+    const canvas = new OffscreenCanvas(unmanaged.width, unmanaged.height)
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+    context.drawImage(unmanaged, 0, 0)
+    const stored = await decodePixels(await canvas.convertToBlob({ type: 'image/png' }))
+    unmanaged.close()
+    const result = await cropImage(blob, centreSquare, { size: 120, type: 'image/png', fastDecode: true })
+    expect(result.decodeScale).toBe(0.375)
+    const pixels = await decodePixels(result.blob)
+    const full = await fullDecodeCrop(blob, centreSquare, 120)
+    const quadrants = [[30, 30, topLeft, 100, 60], [90, 30, topRight, 380, 60], [30, 90, bottomLeft, 100, 260], [90, 90, bottomRight, 380, 260]] as const
+    expect(Math.max(...quadrants.map(([, , colour, sx, sy]) => colourDistance(stored.at(sx, sy), colour)))).toBeGreaterThan(40)
+    for (const [x, y, colour] of quadrants) {
+      expect(colourDistance(pixels.at(x, y), full.at(x, y))).toBeLessThanOrEqual(4)
+      expectColour(pixels, x, y, colour)
+    }
+  })
+
   it('reports a JPEG cut in the middle of its image data as decode-failed at a scaled size too', async () => {
     const error = await rejection(cropImage(await loadCorpus('truncated.jpg'), { x: 0, y: 0, width: 800, height: 800 }, { size: 128 }))
     expect([error.code, error.details]).toEqual(['decode-failed', { detectedType: 'image/jpeg' }])
