@@ -14,6 +14,7 @@ import {
   type AuthgearHandlers,
 } from '../../test/msw/authgear-handlers.ts'
 import { installNodeFileApis } from '../../test/msw/node-file-apis.ts'
+import { refusal } from '../proxy/responses.ts'
 import {
   createAdminApiClient,
   toUserNodeId,
@@ -189,6 +190,38 @@ describe('useSetUserPicture', () => {
     const { result } = renderHook(() => useSetUserPicture(), { wrapper })
     await act(() => result.current.mutateAsync({ userId: uuid, picture: null }))
     expect(stored(uuid).standardAttributes).toEqual(rest)
+  })
+
+  /** Makes the proxy answer the next `times` picture writes as it does when the user changed since the read. */
+  function conflictOnWrites(times: number) {
+    const refused = { count: 0 }
+    server.use(
+      http.post(`${authgear.endpoint}/_api/admin/graphql`, async ({ request }) => {
+        if (refused.count >= times || !(await request.clone().text()).includes('AvatarEditorUpdateUserStandardAttributes')) return undefined
+        refused.count += 1
+        return refusal('ProxyAttributesChanged', 'The write would change "name", not only the picture; read the user again')
+      }),
+    )
+    return refused
+  }
+
+  it('reads again and writes once more when the proxy finds the user changed since the read', async () => {
+    const uuid = SEED_USER_IDS['no-picture']
+    const refused = conflictOnWrites(1)
+    const { result } = renderHook(() => useSetUserPicture(), { wrapper })
+    await act(() => result.current.mutateAsync({ userId: uuid, picture: ownImage('e') }))
+    expect(refused.count).toBe(1)
+    expect(stored(uuid).standardAttributes.picture).toBe(ownImage('e'))
+  })
+
+  it('gives up with conflict after two more tries, changing nothing', async () => {
+    const uuid = SEED_USER_IDS['no-picture']
+    const before = structuredClone(stored(uuid))
+    const refused = conflictOnWrites(5)
+    const { result } = renderHook(() => useSetUserPicture(), { wrapper })
+    await expect(act(() => result.current.mutateAsync({ userId: uuid, picture: ownImage('f') }))).rejects.toMatchObject({ code: 'conflict', retryable: true })
+    expect(refused.count).toBe(3)
+    expect(stored(uuid)).toEqual(before)
   })
 
   it("is refused by the proxy for a picture that is not one of the app's images, and nothing changes", async () => {

@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { AnyVariables, OperationResult, OperationResultSource } from 'urql'
 import {
   AdminApiError,
+  isAdminApiError,
   UpdateUserStandardAttributesDocument,
   UserStandardAttributesDocument,
   isWritablePictureUrl,
@@ -127,7 +128,8 @@ export interface SetUserPictureVariables {
  * `standardAttributes`, changes `picture`, writes the whole object back
  * (`updateUser` replaces it), and never sends custom attributes. urql's
  * document cache then re-runs every active query holding a `User`, and the
- * user's TanStack queries are invalidated.
+ * user's TanStack queries are invalidated. A write the reference proxy refuses
+ * as `conflict` (the user changed since the read) is read and tried again, twice.
  */
 export function useSetUserPicture(queryClient?: QueryClient) {
   const api = useAdminApi()
@@ -161,8 +163,14 @@ export function useSetUserPicture(queryClient?: QueryClient) {
         if (!user) throw new AdminApiError('unexpected-response', 'updateUser returned no user')
         return user
       },
+      // The proxy found the user changed since the read (409 `conflict`): read again, write again.
+      retry: (failureCount, error) => failureCount < CONFLICT_RETRIES && isAdminApiError(error, 'conflict'),
+      retryDelay: 0,
       onSuccess: (_user, { userId }) => refreshUser(userId, client, urqlClient),
     },
     client,
   )
 }
+
+/** How many times a write the proxy refused as `conflict` is read and tried again. */
+const CONFLICT_RETRIES = 2
