@@ -226,6 +226,30 @@ describe('cropImage: scaled JPEG decode', () => {
     }
   })
 
+  it('where frames carry no rotation, decodes sideways photos in full without trying the decoder, and upright ones scaled', async () => {
+    const descriptors = (['rotation', 'flip'] as const).map((key) => [key, Object.getOwnPropertyDescriptor(VideoFrame.prototype, key)] as const)
+    for (const [key] of descriptors) delete (VideoFrame.prototype as unknown as Record<string, unknown>)[key]
+    const Original = globalThis.ImageDecoder
+    let decoders = 0
+    globalThis.ImageDecoder = class extends Original {
+      constructor(init: ImageDecoderInit) {
+        super(init)
+        decoders += 1
+      }
+    }
+    try {
+      const sideways = await cropImage(await loadCorpus('orientation-6.jpg'), centreSquare, { size: 120, worker: false })
+      expect([sideways.decodeScale, decoders]).toEqual([1, 0])
+      expectColour(await decodePixels(sideways.blob), 30, 30, topLeft)
+      const upright = await cropImage(await loadCorpus('orientation-1.jpg'), centreSquare, { size: 120, worker: false })
+      expect([upright.decodeScale, decoders]).toEqual([0.375, 1])
+      expectColour(await decodePixels(upright.blob), 90, 90, bottomRight)
+    } finally {
+      globalThis.ImageDecoder = Original
+      for (const [key, descriptor] of descriptors) if (descriptor) Object.defineProperty(VideoFrame.prototype, key, descriptor)
+    }
+  })
+
   it('manages colour like the full decode: a Display P3 photo keeps its colours', async () => {
     const blob = await loadCorpus('display-p3.jpg')
     // The file needs it: its stored values, read without colour management, are far from what it shows.

@@ -48,6 +48,9 @@ export async function decodeScaledJpeg(blob: Blob, info: ImageInfo, job: RenderJ
   if (numerator === undefined || typeof ImageDecoder !== 'function' || typeof VideoFrame !== 'function' || typeof OffscreenCanvas !== 'function') {
     return undefined
   }
+  // Frames without rotation and flip leave a browser's EXIF handling unknown: upright photos only, decided before decoding.
+  const framesCarryOrientation = 'rotation' in VideoFrame.prototype && 'flip' in VideoFrame.prototype
+  if (!framesCarryOrientation && info.orientation !== 1) return undefined
   const stored = swapsSides(info.orientation) ? { width: info.height, height: info.width } : { width: info.width, height: info.height }
   const scaled = { width: Math.ceil((stored.width * numerator) / 8), height: Math.ceil((stored.height * numerator) / 8) }
   let decoder: ImageDecoder | undefined
@@ -57,7 +60,7 @@ export async function decodeScaledJpeg(blob: Blob, info: ImageInfo, job: RenderJ
     try {
       // A decoder that ignores the size asked for gives the full image: still decoded once, so use it.
       const scale = sameSize(frame, scaled) ? numerator / 8 : sameSize(frame, stored) ? 1 : undefined
-      if (scale === undefined || frameOrientation(frame) !== info.orientation) return undefined
+      if (scale === undefined || (framesCarryOrientation && frameOrientation(frame) !== info.orientation)) return undefined
       const region = neededRegion(info, job, scale)
       if (region.width < 1 || region.height < 1 || region.width * region.height > MAX_CANVAS_PIXELS) return undefined
       const bitmap = copyRegion(frame, displayedToStoredRect(region, info.orientation, { width: frame.codedWidth, height: frame.codedHeight }), region)
