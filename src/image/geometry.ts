@@ -86,24 +86,27 @@ function toImageSpace(x: number, y: number, image: Size, box: Size, radians: num
   return [dx * cos - dy * sin + image.width / 2, dx * sin + dy * cos + image.height / 2]
 }
 
+/** The four corners of `area` (in the rotated bounding box) mapped back into the unrotated image. */
+function areaCornersInImage(image: Size, rotation: number, area: CropArea): [number, number][] {
+  const box = getRotatedBoundingBox(image.width, image.height, rotation)
+  const radians = (normalizeDegrees(rotation) * Math.PI) / 180
+  return [
+    toImageSpace(area.x, area.y, image, box, radians),
+    toImageSpace(area.x + area.width, area.y, image, box, radians),
+    toImageSpace(area.x, area.y + area.height, image, box, radians),
+    toImageSpace(area.x + area.width, area.y + area.height, image, box, radians),
+  ]
+}
+
 /**
  * Whether `area` (in the rotated bounding box) lies wholly on the image, so a
  * crop of it cannot have transparent pixels unless the image itself has some.
  */
 export function isAreaCoveredByImage(image: Size, rotation: number, area: CropArea, tolerance = 1e-6): boolean {
-  const box = getRotatedBoundingBox(image.width, image.height, rotation)
-  const radians = (normalizeDegrees(rotation) * Math.PI) / 180
-  const corners: [number, number][] = [
-    [area.x, area.y],
-    [area.x + area.width, area.y],
-    [area.x, area.y + area.height],
-    [area.x + area.width, area.y + area.height],
-  ]
   // Image and area are both convex: the corners inside means all of it is.
-  return corners.every(([x, y]) => {
-    const [ix, iy] = toImageSpace(x, y, image, box, radians)
-    return ix >= -tolerance && iy >= -tolerance && ix <= image.width + tolerance && iy <= image.height + tolerance
-  })
+  return areaCornersInImage(image, rotation, area).every(
+    ([ix, iy]) => ix >= -tolerance && iy >= -tolerance && ix <= image.width + tolerance && iy <= image.height + tolerance,
+  )
 }
 
 /**
@@ -113,14 +116,7 @@ export function isAreaCoveredByImage(image: Size, rotation: number, area: CropAr
  * wholly off the image.
  */
 export function areaBoundsInImage(image: Size, rotation: number, area: CropArea): CropArea {
-  const box = getRotatedBoundingBox(image.width, image.height, rotation)
-  const radians = (normalizeDegrees(rotation) * Math.PI) / 180
-  const corners = [
-    toImageSpace(area.x, area.y, image, box, radians),
-    toImageSpace(area.x + area.width, area.y, image, box, radians),
-    toImageSpace(area.x, area.y + area.height, image, box, radians),
-    toImageSpace(area.x + area.width, area.y + area.height, image, box, radians),
-  ]
+  const corners = areaCornersInImage(image, rotation, area)
   const xs = corners.map(([x]) => Math.min(Math.max(x, 0), image.width))
   const ys = corners.map(([, y]) => Math.min(Math.max(y, 0), image.height))
   const x = Math.min(...xs)
