@@ -1,4 +1,5 @@
 import { adminApiOperations, UserStandardAttributesDocument, type StandardAttributes } from '../core/operations.js'
+import { parseJson } from '../core/response-errors.js'
 import { createAdminJwtSigner } from './admin-jwt.js'
 import { createOperationAllowlist } from './allowlist.js'
 import { BodyTooLargeError, capStream, declaresTooLarge, readCappedText } from './body-limit.js'
@@ -74,14 +75,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function parseJsonOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}
-
 /** `data.node.standardAttributes` of a user read, or `undefined` when there is none. */
 function currentStandardAttributes(json: unknown): StandardAttributes | undefined {
   const node = (json as { data?: { node?: { standardAttributes?: unknown } | null } } | undefined)?.data?.node
@@ -95,12 +88,7 @@ interface GraphQLBody {
 }
 
 function readGraphQLBody(text: string): GraphQLBody | undefined {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return undefined
-  }
+  const json = parseJson(text)
   if (typeof json !== 'object' || json === null) return undefined
   const { query, variables, operationName } = json as Record<string, unknown>
   if (typeof query !== 'string') return undefined
@@ -202,7 +190,7 @@ export function createAdminApiProxy(options: AdminApiProxyOptions): AdminApiProx
     // Authgear's own refusal (a JWT it does not accept, a GraphQL error) is the answer the client should see.
     if (!read.ok) return passBack(read)
     const text = await read.text()
-    const json = parseJsonOrUndefined(text)
+    const json = parseJson(text)
     if (Array.isArray((json as { errors?: unknown } | undefined)?.errors)) return passBack(new Response(text, { status: read.status, headers: read.headers }))
     // No user to compare with: never let the write through unchecked (fail closed).
     const current = currentStandardAttributes(json)
