@@ -1,8 +1,9 @@
 // Decoders and canvases for both threads. Each feature is looked up when
 // called, so the same code runs in a worker and on the main thread.
 import { AvatarImageError } from './errors.js'
-import type { Context2D, Decoded, Surface } from './render.js'
-import type { ImageType, OutputImageType } from './types.js'
+import type { Context2D, Decoded, RenderJob, Surface } from './render.js'
+import { decodeScaledJpeg } from './scaled-decode.js'
+import type { ImageInfo, ImageType, OutputImageType } from './types.js'
 
 /** A decoded image and how to free it. */
 export interface OwnedDecoded extends Decoded {
@@ -12,6 +13,16 @@ export interface OwnedDecoded extends Decoded {
 /** A canvas and how to free it. */
 export interface OwnedSurface extends Surface {
   release(): void
+}
+
+/**
+ * The one decode of a crop, in either thread: a JPEG at reduced scale where
+ * that applies, else the whole image (`<img>` where `createImageBitmap` is missing).
+ */
+export async function decodeForCrop(blob: Blob, info: ImageInfo, job: RenderJob): Promise<OwnedDecoded> {
+  const scaled = await decodeScaledJpeg(blob, info, job)
+  if (scaled) return scaled
+  return typeof createImageBitmap === 'function' ? decodeWithBitmap(blob, info.type) : decodeWithImageElement(blob, info.type)
 }
 
 /**

@@ -1,17 +1,14 @@
 // The fallback for pages where the crop worker cannot run (no Worker, no
 // OffscreenCanvas in workers, a CSP without blob: workers): the worker's
 // decoders and renderer on the main thread. Imported on demand by crop.ts.
-import { decodeWithBitmap, decodeWithImageElement, elementSurface, offscreenSurface } from './canvas.js'
+import { decodeForCrop, elementSurface, offscreenSurface } from './canvas.js'
 import { AvatarImageError, isAvatarImageError, throwIfAborted } from './errors.js'
 import { renderCrop, type RenderJob } from './render.js'
-import { decodeScaledJpeg } from './scaled-decode.js'
 import type { CropResult, ImageInfo } from './types.js'
 
 /** The fallback: the same renderer with the main thread's decoder and canvas. */
 export async function cropOnMainThread(blob: Blob, info: ImageInfo, job: RenderJob, signal: AbortSignal | undefined): Promise<CropResult> {
-  const decoded =
-    (await decodeScaledJpeg(blob, info, job)) ??
-    (typeof createImageBitmap === 'function' ? await decodeWithBitmap(blob, info.type) : await decodeWithImageElement(blob, info.type))
+  const decoded = await decodeForCrop(blob, info, job)
   const hasOffscreen = typeof OffscreenCanvas !== 'undefined' && typeof OffscreenCanvas.prototype.convertToBlob === 'function'
   const surface = hasOffscreen ? offscreenSurface() : elementSurface()
   try {

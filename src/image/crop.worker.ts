@@ -1,6 +1,5 @@
 // The worker: decode, draw, encode, reply. Loaded by worker-client.ts.
-import { decodeWithBitmap, offscreenSurface } from './canvas.js'
-import { decodeScaledJpeg } from './scaled-decode.js'
+import { decodeForCrop, offscreenSurface } from './canvas.js'
 import { isAvatarImageError } from './errors.js'
 import { renderCrop } from './render.js'
 import type { CropRequest, SerializedError, WorkerMessage } from './worker-protocol.js'
@@ -20,7 +19,7 @@ scope.onmessage = (event) => {
   )
 
   async function crop() {
-    const decoded = (await decodeScaledJpeg(blob, info, job)) ?? (await decodeWithBitmap(blob, info.type))
+    const decoded = await decodeForCrop(blob, info, job)
     const surface = offscreenSurface()
     try {
       // Aborting terminates this worker, so there is nothing to check between steps.
