@@ -1,6 +1,7 @@
 import { abortedError, throwIfAborted } from './abort.js'
 import { AdminApiError } from './errors.js'
-import { errorFromHttpResponse, parseJson, type AdminApiRoute } from './response-errors.js'
+import { parseJson } from './json.js'
+import { errorFromHttpResponse, type AdminApiRoute } from './response-errors.js'
 
 /** Extra request headers: fixed, or computed per request (a fresh CSRF token, a session header). */
 export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>)

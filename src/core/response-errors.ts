@@ -1,4 +1,5 @@
 import { AdminApiError, type AdminApiErrorCode } from './errors.js'
+import { parseJson } from './json.js'
 
 /** Which endpoint answered: the same status means different things on each. */
 export type AdminApiRoute = 'upload-url' | 'upload' | 'graphql'
@@ -19,15 +20,6 @@ export interface GraphQLErrorLike {
 }
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
-
-/** Parses JSON without throwing; `undefined` when the text is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}
 
 function readErrorBody(json: unknown): AuthgearErrorBody | undefined {
   if (typeof json !== 'object' || json === null || !('error' in json)) return undefined

@@ -1,5 +1,5 @@
 import { adminApiOperations, UserStandardAttributesDocument, type StandardAttributes } from '../core/operations.js'
-import { parseJson } from '../core/response-errors.js'
+import { parseJson } from '../core/json.js'
 import { createAdminJwtSigner } from './admin-jwt.js'
 import { createOperationAllowlist } from './allowlist.js'
 import { BodyTooLargeError, capStream, declaresTooLarge, readCappedText } from './body-limit.js'
